@@ -1,0 +1,161 @@
+"""Analysis of article texts, rendered once into the cached response bodies."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import datetime
+
+from marshmallow import Schema
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .api.analysis_schemas import (
+    AnalysisSchema,
+    CasualtiesSchema,
+    EntitiesSchema,
+    QuotesSchema,
+    SummarySchema,
+)
+from .nlp.analysis import MAX_SUMMARY_SENTENCES, ArticleAnalysis, analyze
+
+DEFAULT_SUMMARY_SENTENCES = 3
+PART_ANALYSIS = "analysis"
+PART_ENTITIES = "entities"
+PART_QUOTES = "quotes"
+PART_CASUALTIES = "casualties"
+# Stored beside ad-hoc parts so ingesting the same text later skips the parse.
+SENTENCE_COUNT_FIELD = "stats:sentences"
+
+
+def summary_part(sentences: int) -> str:
+    return f"summary:{sentences}"
+
+
+class RenderError(RuntimeError):
+    """An analysis did not validate against its response schema (a bug, never user input)."""
+
+
+def encode_json(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _validated(schema: Schema, data: dict) -> bytes:
+    body = schema.dump(data)
+    errors = schema.validate(body)
+    if errors:
+        raise RenderError(f"{type(schema).__name__} rejected the analysis: {errors}")
+    return encode_json(body)
+
+
+class Analyzer:
+    """Parses texts with the loaded pipeline and renders every analysis response body."""
+
+    def __init__(self, nlp: Language, pipeline_version: str) -> None:
+        self.nlp = nlp
+        self.pipeline_version = pipeline_version
+        self._schemas = {
+            "summary": SummarySchema(),
+            PART_ENTITIES: EntitiesSchema(),
+            PART_QUOTES: QuotesSchema(),
+            PART_CASUALTIES: CasualtiesSchema(),
+            PART_ANALYSIS: AnalysisSchema(),
+        }
+
+    def parse(self, text: str) -> Doc:
+        return self.nlp(text)
+
+    def render(
+        self, doc: Doc, *, article_id: str, published_at: datetime | None = None
+    ) -> tuple[dict[str, bytes], int]:
+        """(response bodies by part name, sentence count) for one parsed article."""
+        result = analyze(doc, published_at=published_at)
+        envelope = {"article_id": article_id, "pipeline_version": self.pipeline_version}
+        bodies = self._bodies(result)
+        parts = {
+            summary_part(k): _validated(self._schemas["summary"], {**envelope, **bodies["summaries"][k - 1]})
+            for k in range(1, MAX_SUMMARY_SENTENCES + 1)
+        }
+        parts[PART_ENTITIES] = _validated(
+            self._schemas[PART_ENTITIES], {**envelope, "entities": bodies["entities"]}
+        )
+        parts[PART_QUOTES] = _validated(
+            self._schemas[PART_QUOTES], {**envelope, "quotes": bodies["quotes"]}
+        )
+        parts[PART_CASUALTIES] = _validated(
+            self._schemas[PART_CASUALTIES], {**envelope, **bodies["casualties"]}
+        )
+        parts[PART_ANALYSIS] = _validated(
+            self._schemas[PART_ANALYSIS],
+            {
+                **envelope,
+                "summary": bodies["summaries"][DEFAULT_SUMMARY_SENTENCES - 1],
+                "entities": bodies["entities"],
+                "quotes": bodies["quotes"],
+                "casualties": bodies["casualties"],
+            },
+        )
+        return parts, result.sentence_count
+
+    def _bodies(self, result: ArticleAnalysis) -> dict:
+        summaries = []
+        for chosen in result.summaries:
+            sentences = [asdict(s) for s in chosen]
+            summaries.append({
+                "method": result.summary_method,
+                "sentences": sentences,
+                "text": " ".join(s["text"] for s in sentences),
+                "brief": result.brief,
+            })
+        return {
+            "summaries": summaries,
+            "entities": [asdict(e) for e in result.entities],
+            "quotes": [asdict(q) for q in result.quotes],
+            "casualties": {
+                "totals": {k: (asdict(v) if v else None) for k, v in result.totals.items()},
+                "figures": [asdict(f) for f in result.figures],
+            },
+        }
+
+
+def cached_article_part(state, article_id: str, part: str) -> bytes | None:
+    """The rendered `part` of a stored article: from the cache, or computed and cached.
+
+    None when the article does not exist. A hit costs one HGET and no parsing.
+    """
+    version = state.analyzer.pipeline_version
+    key = state.cache.article_key(version, article_id)
+    body = state.cache.get_part(key, part)
+    if body is not None:
+        return body
+    found = state.articles.get(article_id)
+    if found is None:
+        return None
+    meta, text = found
+    published = parse_iso(meta.get("published_at"))
+    parts, _ = state.analyzer.render(
+        state.analyzer.parse(text), article_id=article_id, published_at=published
+    )
+    state.cache.put_parts_if_exists(
+        key, version, parts, state.articles.keys.article_meta(article_id)
+    )
+    return parts[part]
+
+
+def adhoc_analysis(state, prepared) -> bytes:
+    """The full analysis of a text that is not stored, cached by the text's id."""
+    version = state.analyzer.pipeline_version
+    key = state.cache.adhoc_key(version, prepared.id)
+    body = state.cache.get_part(key, PART_ANALYSIS)
+    if body is not None:
+        return body
+    parts, sentence_count = state.analyzer.render(
+        state.analyzer.parse(prepared.text), article_id=prepared.id,
+        published_at=prepared.published_at,
+    )
+    state.cache.put_parts(key, version, {**parts, SENTENCE_COUNT_FIELD: str(sentence_count).encode()})
+    return parts[PART_ANALYSIS]
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    return None if not value else datetime.fromisoformat(value.replace("Z", "+00:00"))

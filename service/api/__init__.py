@@ -1,0 +1,1 @@
+"""HTTP resources: one blueprint module per resource, schemas beside it."""

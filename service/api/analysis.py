@@ -1,0 +1,133 @@
+"""/v1/articles/{id}/summary|entities|quotes|casualties|analysis and POST /v1/analyze."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Response
+from flask.views import MethodView
+from flask_smorest import abort
+
+from ..analysis import (
+    PART_ANALYSIS,
+    PART_CASUALTIES,
+    PART_ENTITIES,
+    PART_QUOTES,
+    adhoc_analysis,
+    cached_article_part,
+    encode_json,
+    summary_part,
+)
+from ..extensions import newsfacts
+from ..ingest import EmptyArticle, prepare_article
+from ..nlp.names import speaker_matches
+from .analysis_schemas import (
+    AnalysisSchema,
+    CasualtiesSchema,
+    EntitiesQuerySchema,
+    EntitiesSchema,
+    QuotesQuerySchema,
+    QuotesSchema,
+    SummaryQuerySchema,
+    SummarySchema,
+)
+from .articles import ArticleInSchema
+from .blueprint import Blueprint
+from .docs import RAW_ARTICLE_BODIES, WRITE_SECURITY, conditional
+
+blp = Blueprint(
+    "analysis", __name__, url_prefix="/v1",
+    description="Summaries, entities, quotes and casualty figures of articles",
+)
+
+ARTICLE = "/articles/<string(length=16):article_id>"
+
+
+def _json(body: bytes) -> Response:
+    return Response(body, mimetype="application/json")
+
+
+def _part_or_404(article_id: str, part: str) -> bytes:
+    body = cached_article_part(newsfacts.state, article_id, part)
+    if body is None:
+        abort(404, message=f"No article with id {article_id}.")
+    return body
+
+
+@blp.route(f"{ARTICLE}/summary")
+class Summary(MethodView):
+    @blp.arguments(SummaryQuerySchema, location="query")
+    @blp.response(200, SummarySchema)
+    @conditional
+    def get(self, query, article_id):
+        """Extractive summary and one-line brief of an article"""
+        return _json(_part_or_404(article_id, summary_part(query["sentences"])))
+
+
+@blp.route(f"{ARTICLE}/entities")
+class Entities(MethodView):
+    @blp.arguments(EntitiesQuerySchema, location="query")
+    @blp.response(200, EntitiesSchema)
+    @conditional
+    def get(self, query, article_id):
+        """Named entities of an article, one item per real-world entity"""
+        body = _part_or_404(article_id, PART_ENTITIES)
+        types = {t.strip().upper() for t in query.get("type", "").split(",") if t.strip()}
+        if not types and query["min_mentions"] <= 1:
+            return _json(body)
+        document = json.loads(body)
+        document["entities"] = [
+            e for e in document["entities"]
+            if (not types or e["type"] in types) and e["mentions"] >= query["min_mentions"]
+        ]
+        return _json(encode_json(document))
+
+
+@blp.route(f"{ARTICLE}/quotes")
+class Quotes(MethodView):
+    @blp.arguments(QuotesQuerySchema, location="query")
+    @blp.response(200, QuotesSchema)
+    @conditional
+    def get(self, query, article_id):
+        """Quotes of an article with their speakers"""
+        body = _part_or_404(article_id, PART_QUOTES)
+        if not query.get("speaker"):
+            return _json(body)
+        document = json.loads(body)
+        document["quotes"] = [
+            q for q in document["quotes"] if speaker_matches(q["speaker"], query["speaker"])
+        ]
+        return _json(encode_json(document))
+
+
+@blp.route(f"{ARTICLE}/casualties")
+class Casualties(MethodView):
+    @blp.response(200, CasualtiesSchema)
+    @conditional
+    def get(self, article_id):
+        """Casualty figures of an article (killed, injured, missing) and their totals"""
+        return _json(_part_or_404(article_id, PART_CASUALTIES))
+
+
+@blp.route(f"{ARTICLE}/analysis")
+class Analysis(MethodView):
+    @blp.response(200, AnalysisSchema)
+    @conditional
+    def get(self, article_id):
+        """Summary, entities, quotes and casualties of an article in one document"""
+        return _json(_part_or_404(article_id, PART_ANALYSIS))
+
+
+@blp.route("/analyze")
+class Analyze(MethodView):
+    @blp.arguments(ArticleInSchema, content_type="application/json")
+    @blp.doc(**RAW_ARTICLE_BODIES)
+    @blp.response(200, AnalysisSchema)
+    @blp.doc(**WRITE_SECURITY)
+    def post(self, payload):
+        """Analyse a text without storing it (cached by the text's id)"""
+        try:
+            prepared = prepare_article(payload)
+        except EmptyArticle as exc:
+            abort(422, message=str(exc), errors={exc.field: [str(exc)]})
+        return _json(adhoc_analysis(newsfacts.state, prepared))

@@ -1,0 +1,137 @@
+"""Schemas of the analysis responses (summary, entities, quotes, casualties)."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from .common import AnalysisEnvelopeSchema
+
+CATEGORIES = ("killed", "injured", "missing")
+QUALIFIERS = ("exact", "at_least", "more_than", "about", "nearly", "up_to")
+
+
+class SummarySentenceSchema(Schema):
+    text = fields.String(required=True)
+    index = fields.Integer(required=True, metadata={"description": "Sentence number in the article, from 0"})
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    score = fields.Float(required=True)
+
+
+class SummaryBodySchema(Schema):
+    method = fields.String(required=True, metadata={"description": "How sentences were chosen"})
+    sentences = fields.List(fields.Nested(SummarySentenceSchema), required=True)
+    text = fields.String(required=True, metadata={"description": "The chosen sentences joined, in article order"})
+    brief = fields.String(required=True, metadata={"description": "One line built from the extracted facts"})
+
+
+class SummarySchema(AnalysisEnvelopeSchema, SummaryBodySchema):
+    pass
+
+
+class SpanSchema(Schema):
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    text = fields.String(required=True)
+
+
+class EntitySchema(Schema):
+    name = fields.String(required=True)
+    type = fields.String(required=True, metadata={"description": "OntoNotes label"})
+    mentions = fields.Integer(required=True)
+    salience = fields.Float(required=True)
+    aliases = fields.List(fields.String(), required=True)
+    spans = fields.List(fields.Nested(SpanSchema), required=True)
+
+
+class EntitiesSchema(AnalysisEnvelopeSchema):
+    entities = fields.List(fields.Nested(EntitySchema), required=True)
+
+
+class SpeakerSchema(Schema):
+    name = fields.String(required=True)
+    type = fields.String(required=True, metadata={"description": "PERSON, ORG or anonymous"})
+    description = fields.String(allow_none=True, required=True)
+    mention = fields.String(required=True, metadata={"description": "The words the article used"})
+
+
+class QuoteSchema(Schema):
+    text = fields.String(required=True)
+    kind = fields.String(required=True, validate=validate.OneOf(["full", "partial"]))
+    speaker = fields.Nested(SpeakerSchema, allow_none=True, required=True)
+    cue = fields.String(allow_none=True, required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    spans = fields.List(
+        fields.Nested(SpanSchema),
+        required=True,
+        metadata={"description": "The contiguous pieces of a quote split by its attribution"},
+    )
+
+
+class QuotesSchema(AnalysisEnvelopeSchema):
+    quotes = fields.List(fields.Nested(QuoteSchema), required=True)
+
+
+class TotalSchema(Schema):
+    value = fields.Integer(required=True)
+    min = fields.Integer(allow_none=True, required=True)
+    max = fields.Integer(allow_none=True, required=True)
+    qualifier = fields.String(required=True, validate=validate.OneOf(QUALIFIERS))
+
+
+class TotalsSchema(Schema):
+    killed = fields.Nested(TotalSchema, allow_none=True, required=True)
+    injured = fields.Nested(TotalSchema, allow_none=True, required=True)
+    missing = fields.Nested(TotalSchema, allow_none=True, required=True)
+
+
+class FigureSchema(Schema):
+    category = fields.String(required=True)
+    value = fields.Integer(required=True)
+    min = fields.Integer(allow_none=True, required=True)
+    max = fields.Integer(allow_none=True, required=True)
+    qualifier = fields.String(required=True, validate=validate.OneOf(QUALIFIERS))
+    approximate = fields.Boolean(required=True)
+    text = fields.String(required=True)
+    who = fields.String(allow_none=True, required=True)
+    historical = fields.Boolean(required=True)
+    attributed_to = fields.String(allow_none=True, required=True)
+    sentence = fields.String(required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+
+
+class CasualtiesBodySchema(Schema):
+    totals = fields.Nested(TotalsSchema, required=True)
+    figures = fields.List(fields.Nested(FigureSchema), required=True)
+
+
+class CasualtiesSchema(AnalysisEnvelopeSchema, CasualtiesBodySchema):
+    pass
+
+
+class AnalysisSchema(AnalysisEnvelopeSchema):
+    summary = fields.Nested(SummaryBodySchema, required=True)
+    entities = fields.List(fields.Nested(EntitySchema), required=True)
+    quotes = fields.List(fields.Nested(QuoteSchema), required=True)
+    casualties = fields.Nested(CasualtiesBodySchema, required=True)
+
+
+class SummaryQuerySchema(Schema):
+    sentences = fields.Integer(
+        load_default=3, validate=validate.Range(1, 10),
+        metadata={"description": "How many sentences (1-10)"},
+    )
+
+
+class EntitiesQuerySchema(Schema):
+    type = fields.String(metadata={"description": "Comma list of types, e.g. PERSON,ORG"})
+    min_mentions = fields.Integer(load_default=1, validate=validate.Range(min=1))
+
+
+class QuotesQuerySchema(Schema):
+    speaker = fields.String(
+        validate=validate.Length(min=1, max=200),
+        metadata={"description": "Case-insensitive match on the speaker's name, mention or alias"},
+    )

@@ -1,0 +1,40 @@
+"""The Blueprint every resource uses: flask-smorest's, with our body parser."""
+
+from __future__ import annotations
+
+import flask_smorest
+from webargs.flaskparser import FlaskParser
+from werkzeug.exceptions import BadRequest, UnsupportedMediaType
+
+JSON_MIMETYPES = {"application/json", "application/problem+json"}
+
+
+class BodyParser(FlaskParser):
+    """JSON bodies, plus the raw text/plain and text/html bodies some schemas accept.
+
+    A schema opts in by naming fields in `raw_body_fields`, a mapping from
+    mimetype to field ("text/plain" -> "text"). Any other non-JSON body is
+    a 415, not webargs' default "missing data" 422.
+    """
+
+    def load_json(self, req, schema):
+        mimetype = req.mimetype
+        raw_fields = getattr(schema, "raw_body_fields", {})
+        if mimetype in raw_fields:
+            try:
+                body = req.get_data(cache=True).decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise BadRequest("The request body is not valid UTF-8.") from exc
+            return {raw_fields[mimetype]: body}
+        if mimetype not in JSON_MIMETYPES and not mimetype.endswith("+json"):
+            accepted = ", ".join(["application/json", *raw_fields])
+            if not req.get_data(cache=True) and not mimetype:
+                raise UnsupportedMediaType(f"Send a request body of type {accepted}.")
+            raise UnsupportedMediaType(
+                f"Content-Type {mimetype or '(none)'} is not supported here; use {accepted}."
+            )
+        return super().load_json(req, schema)
+
+
+class Blueprint(flask_smorest.Blueprint):
+    ARGUMENTS_PARSER = BodyParser()

@@ -1,0 +1,142 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping
+
+import swagger_ui_bundle
+from flask import Flask, Response, request, send_from_directory
+
+from . import auth
+from .api import analysis, articles, health
+from .api.common import Timestamp
+from .api.docs import BEARER_SCHEME
+from .config import Settings
+from .errors import register_error_handlers
+from .extensions import ProblemApi, newsfacts
+from .health import service_version
+from .ingest import ingest
+from .seeds import load_seeds
+from .storage import StorageUnavailable
+
+log = logging.getLogger("service")
+
+DOCS_STATIC = "/docs/static/"
+SEED_RETRY_SECONDS = 5.0
+_API_DESCRIPTION = (
+    "newsfacts turns news articles into facts: summaries, named entities, "
+    "quotes with their speakers, and casualty figures."
+)
+
+
+def create_app(config: Settings | Mapping[str, object] | None = None) -> Flask:
+    """Build the app: settings, Redis stores, NLP model, API, errors, seeds."""
+    settings = _settings(config)
+    _configure_logging(settings.log_level)
+    app = Flask(__name__)
+    app.config.update(
+        NEWSFACTS=settings,
+        MAX_CONTENT_LENGTH=settings.max_content_length,
+        API_TITLE="newsfacts",
+        API_VERSION=service_version(),
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="/docs",
+        OPENAPI_SWAGGER_UI_URL=DOCS_STATIC,
+        API_SPEC_OPTIONS={"info": {"description": _API_DESCRIPTION}},
+    )
+    newsfacts.init_app(app, settings)
+    api = ProblemApi()
+    api.init_app(app)
+    api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
+    api.register_field(Timestamp, "string", "date-time")
+    for module in (health, articles, analysis):
+        api.register_blueprint(module.blp)
+    register_error_handlers(app)
+    auth.init_app(app)
+    app.add_url_rule(f"{DOCS_STATIC}<path:filename>", "docs_static", _docs_static)
+    app.after_request(_add_etag)
+    app.after_request(_add_security_headers)
+    if not settings.api_keys:
+        log.warning("API_KEYS is not set: writes are open to anyone who can reach the service")
+    if settings.load_seeds:
+        _load_seeds_or_defer(app)
+    return app
+
+
+def _settings(config: Settings | Mapping[str, object] | None) -> Settings:
+    if isinstance(config, Settings):
+        return config
+    return Settings.from_env().replace(**dict(config or {}))
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _docs_static(filename: str):
+    return send_from_directory(swagger_ui_bundle.swagger_ui_path, filename)
+
+
+def _add_etag(response: Response) -> Response:
+    """Strong ETags on successful JSON reads, and 304 for a matching If-None-Match."""
+    if (
+        request.method in ("GET", "HEAD")
+        and response.status_code == 200
+        and response.mimetype == "application/json"
+        and not response.direct_passthrough
+    ):
+        response.add_etag()
+        response.make_conditional(request)
+    return response
+
+
+def _add_security_headers(response: Response) -> Response:
+    headers = response.headers
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Referrer-Policy", "no-referrer")
+    if response.mimetype == "text/html":
+        headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+        )
+    else:
+        headers.setdefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+    return response
+
+
+def _load_seeds_or_defer(app: Flask) -> None:
+    """Load seeds now; if Redis is down, retry before each request until it works."""
+    state = app.extensions["newsfacts"]
+
+    def ingest_seed(payload: dict) -> tuple[dict, bool]:
+        loaded = articles.ArticleInSchema().load(payload)
+        return ingest(loaded, articles=state.articles, cache=state.cache, analyzer=state.analyzer)
+
+    def attempt() -> bool:
+        try:
+            load_seeds(state.settings.seeds_dir, ingest_seed)
+        except StorageUnavailable as exc:
+            log.warning("seeds not loaded yet, Redis unavailable: %s", exc)
+            return False
+        return True
+
+    if attempt():
+        return
+    # Seeds wait for Redis; retrying at most every few seconds keeps an outage
+    # from adding a connection timeout to every request.
+    pending = {"seeds": True, "last_try": time.monotonic()}
+
+    def retry_seeds() -> None:
+        if not pending["seeds"] or time.monotonic() - pending["last_try"] < SEED_RETRY_SECONDS:
+            return
+        pending["last_try"] = time.monotonic()
+        if attempt():
+            pending["seeds"] = False
+
+    app.before_request(retry_seeds)

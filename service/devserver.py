@@ -1,0 +1,40 @@
+"""`make run`: gunicorn on PORT, with an embedded Redis when REDIS_URL is unset."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+from .config import PROJECT_ROOT, server_env
+from .embedded_redis import EmbeddedRedis
+
+
+def main() -> int:
+    settings = server_env()
+    env = dict(os.environ)
+    embedded = None
+    if not settings["redis_url"]:
+        embedded = EmbeddedRedis(settings["data_dir"]).start()
+        env["REDIS_URL"] = embedded.url
+        print(f"newsfacts: embedded Redis at {embedded.url}, data in {embedded.data_dir}",
+              flush=True)
+    command = [sys.executable, "-m", "gunicorn", "-c", str(PROJECT_ROOT / "gunicorn.conf.py"),
+               "service.wsgi:app"]
+    server = subprocess.Popen(command, env=env, cwd=PROJECT_ROOT)
+
+    def forward(signum, _frame):
+        server.send_signal(signum)
+
+    signal.signal(signal.SIGTERM, forward)
+    signal.signal(signal.SIGINT, forward)
+    try:
+        return server.wait()
+    finally:
+        if embedded:
+            embedded.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

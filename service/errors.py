@@ -1,0 +1,121 @@
+"""Every error becomes an RFC 9457 application/problem+json response.
+
+HTTPExceptions (Flask's own 404/405/413 included), webargs validation errors,
+storage outages and anything unexpected all leave through `problem()`, so
+clients never see an HTML page or a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from flask import Flask, current_app, json
+from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed
+
+from .nlp.pipeline import ModelNotAvailable
+from .storage import StorageUnavailable
+
+PROBLEM_MIMETYPE = "application/problem+json"
+log = logging.getLogger(__name__)
+
+
+def problem(
+    status: int,
+    title: str,
+    detail: str | None = None,
+    *,
+    errors: Mapping[str, list[str]] | None = None,
+    headers: Mapping[str, str] | None = None,
+    type_: str = "about:blank",
+):
+    """A problem+json response."""
+    body: dict[str, object] = {"type": type_, "title": title, "status": status}
+    if detail:
+        body["detail"] = detail
+    if errors:
+        body["errors"] = dict(errors)
+    response = current_app.response_class(
+        json.dumps(body), status=status, mimetype=PROBLEM_MIMETYPE
+    )
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def flatten_messages(messages: object, prefix: str = "") -> dict[str, list[str]]:
+    """webargs/marshmallow nest messages by location and field; clients want `field: [..]`."""
+    if isinstance(messages, list | tuple) and all(isinstance(m, str) for m in messages):
+        return {prefix or "_schema": [str(m) for m in messages]}
+    if isinstance(messages, str):
+        return {prefix or "_schema": [messages]}
+    flat: dict[str, list[str]] = {}
+    if isinstance(messages, Mapping):
+        for key, value in messages.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            for field, msgs in flatten_messages(value, name).items():
+                flat.setdefault(field, []).extend(msgs)
+    return flat
+
+
+def _strip_locations(messages: Mapping) -> object:
+    """Drop webargs' location level ("json", "query", ...) from its messages."""
+    locations = {"json", "query", "querystring", "headers", "form", "files", "view_args", "body"}
+    if messages and all(k in locations for k in messages):
+        merged: dict = {}
+        for value in messages.values():
+            if isinstance(value, Mapping):
+                merged.update(value)
+            else:
+                merged.setdefault("_schema", []).extend(value)
+        return merged
+    return messages
+
+
+def http_exception_problem(error: HTTPException):
+    """Render any HTTPException (abort, routing, webargs) as a problem."""
+    status = error.code or 500
+    headers: dict[str, str] = {}
+    data = getattr(error, "data", None) or {}
+    errors = None
+    if "messages" in data:
+        errors = flatten_messages(_strip_locations(data["messages"]))
+    elif "errors" in data:
+        errors = flatten_messages(data["errors"])
+    headers.update(data.get("headers") or {})
+    if isinstance(error, MethodNotAllowed) and error.valid_methods:
+        headers["Allow"] = ", ".join(sorted(error.valid_methods))
+    detail = data.get("message") or error.description
+    if status == 422 and errors:
+        detail = "The request is well-formed but some fields are invalid: " + ", ".join(sorted(errors))
+    if status >= 500:
+        detail = "The server could not complete the request."
+    return problem(status, error.name, detail, errors=errors, headers=headers)
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Handlers for domain errors and the unexpected; HTTPExceptions go through the Api."""
+
+    @app.errorhandler(StorageUnavailable)
+    def storage_unavailable(error: StorageUnavailable):
+        log.warning("redis unavailable: %s", error)
+        retry_after = str(app.config["NEWSFACTS"].retry_after)
+        return problem(
+            503,
+            "Service Unavailable",
+            "The article store (Redis) is unavailable; retry shortly.",
+            headers={"Retry-After": retry_after},
+        )
+
+    @app.errorhandler(ModelNotAvailable)
+    def model_unavailable(error: ModelNotAvailable):
+        log.error("nlp model unavailable: %s", error)
+        return problem(503, "Service Unavailable", "The NLP model is not available.",
+                       headers={"Retry-After": "60"})
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception):
+        if isinstance(error, HTTPException):
+            return http_exception_problem(error)
+        log.exception("unhandled error")
+        return http_exception_problem(InternalServerError())

@@ -1,0 +1,56 @@
+"""One parse, every extractor: the complete analysis of an article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from spacy.tokens import Doc
+
+from .brief import compose_brief
+from .casualties import CasualtyFigure, CasualtyTotal, casualty_totals, extract_casualties
+from .entities import Entity, extract_entities
+from .quotes import Quote, extract_quotes
+from .summary import SUMMARY_METHOD, SummarySentence, summarize
+
+MAX_SUMMARY_SENTENCES = 10
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """Everything newsfacts extracts from one article."""
+
+    summaries: tuple[tuple[SummarySentence, ...], ...]  # index k-1: the k-sentence summary
+    summary_method: str
+    brief: str
+    entities: tuple[Entity, ...]
+    quotes: tuple[Quote, ...]
+    figures: tuple[CasualtyFigure, ...]
+    totals: dict[str, CasualtyTotal | None]
+    sentence_count: int
+
+
+def analyze(doc: Doc, *, published_at: datetime | None = None) -> ArticleAnalysis:
+    """Run every extractor over one parsed article."""
+    figures = tuple(extract_casualties(doc))
+    totals = casualty_totals(figures)
+    entities = tuple(extract_entities(doc))
+    quotes = tuple(extract_quotes(doc))
+    figure_offsets = [(f.start, f.end) for f in figures if not f.historical]
+    summaries = tuple(
+        tuple(summarize(doc, sentences=k, figure_offsets=figure_offsets))
+        for k in range(1, MAX_SUMMARY_SENTENCES + 1)
+    )
+    brief = compose_brief(
+        doc, totals=totals, entities=entities, quotes=quotes, published_at=published_at
+    )
+    return ArticleAnalysis(
+        summaries=summaries,
+        summary_method=SUMMARY_METHOD,
+        brief=brief,
+        entities=entities,
+        quotes=quotes,
+        figures=figures,
+        totals=totals,
+        sentence_count=sum(1 for s in doc.sents if s.text.strip()),
+    )

@@ -1,0 +1,712 @@
+"""Named entities of an article: one item per real-world entity, with its mentions.
+
+The small spaCy model finds most names but splits one entity into many items
+("Vladimir Putin", "Putin", "Putin's"), mislabels some ("Murashko" as ORG,
+"Crocus City Hall" as ORG) and tags bylines, photo credits and time zones.
+This module cleans the model's spans, adds a few it misses, groups the spans
+by entity and ranks the entities by how central they are to the article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from service.nlp import gazetteer as gz
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    type: str
+    mentions: int
+    salience: float
+    aliases: tuple[str, ...]
+    spans: tuple[EntitySpan, ...]
+
+
+# Labels that name something; DATE, TIME, CARDINAL, MONEY and the like are
+# values, not entities, and are left to the other extractors.
+NAME_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+     "LANGUAGE"}
+)
+
+# Evidence strengths for the vote on an entity's type.
+_MODEL_VOTE = 1.0
+_CONTEXT_VOTE = 3.0
+_LIST_VOTE = 100.0
+
+_DASHES = frozenset({"-", "–", "—", "--", "|", "/"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_LEADING_DROP = frozenset({"the", "a", "an"})
+_TRAILING_DROP = frozenset({"CCONJ", "ADP", "DET"})
+_INITIAL = re.compile(r"(?:[A-Z]\.){1,3}")
+_DATELINE_AGENCY = re.compile(
+    r"\((?:Reuters|REUTERS|AP|AFP|UPI|dpa|Xinhua|Bloomberg|IANS|PTI|ANI|CNN|BBC)\)"
+)
+_CREDIT = re.compile(
+    r"via (?:REUTERS|Reuters|AP|AFP|Getty Images|EPA)\b"
+    r"|/(?:AP|AFP|Reuters|REUTERS|Getty Images|Handout|EPA|Bloomberg)\b"
+    r"|\bGetty Images\b"
+    r"|\b(?:AP|AFP|Reuters) Photo\b"
+)
+_TITLE_MODIFIERS = frozenset(
+    {"supreme", "prime", "foreign", "health", "defense", "defence", "interior", "finance",
+     "home", "deputy", "vice", "acting", "former", "senior", "chief"}
+)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_MAX_NAMESAKES = 8
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "inside"})
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    label: str
+    votes: Counter = field(default_factory=Counter)
+    is_subject: bool = False
+
+
+# ---------------------------------------------------------------- keys
+
+
+def _plain_key(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name).casefold().replace("’", "'").replace("‘", "'")
+    text = text.strip()
+    for article in ("the ", "a ", "an "):
+        if text.startswith(article):
+            text = text[len(article):]
+            break
+    if text.endswith("'s"):
+        text = text[:-2]
+    text = text.replace(".", "")
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text).split())
+
+
+_CANONICAL = {_plain_key(alias): _plain_key(name) for alias, name in gz.CANONICAL_ALIASES.items()}
+
+
+def entity_key(name: str) -> str:
+    """A key equal for all written forms of one entity ("U.S.", "the United States")."""
+    key = _plain_key(name)
+    return _CANONICAL.get(key, key)
+
+
+# ---------------------------------------------------------------- text that is not the story
+
+
+def _excluded_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of bylines, credits, captions and dateline agency tags."""
+    text = doc.text
+    ranges: list[tuple[int, int]] = []
+    head = text[:300]
+    for match in _DATELINE_AGENCY.finditer(head):
+        ranges.append(match.span())
+    offset = 0
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        last = index == len(lines) - 1
+        if _is_byline(line) or _is_caption(line) or (
+                last and _is_name_list(doc, offset, offset + len(line))):
+            ranges.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return sorted(ranges)
+
+
+def _is_byline(line: str) -> bool:
+    lowered = line.strip().casefold()
+    if not lowered.startswith(gz.BYLINE_OPENERS):
+        return False
+    # "By Friday, the toll had risen." is a sentence, not an author line.
+    if lowered.startswith("by "):
+        return len(lowered.split()) <= 10 and not lowered.endswith(".")
+    return True
+
+
+def _is_caption(line: str) -> bool:
+    """A paragraph whose end is a photo credit is a caption, not article text."""
+    stripped = line.rstrip()
+    tail_start = max(0, len(stripped) - 120)
+    return _CREDIT.search(stripped, tail_start) is not None
+
+
+def _is_name_list(doc: Doc, start: int, end: int) -> bool:
+    """A last line made only of names ("Ann Smith and Bo Li") is an author line."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or len(span) > 15:
+        return False
+    if not any(ent.label_ == "PERSON" for ent in span.ents):
+        return False
+    return all(tok.tag_ in {"NNP", "NNPS", ",", "CC", "."} or tok.is_space for tok in span)
+
+
+def _overlaps(ranges: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    index = bisect_right(starts, start) - 1
+    for i in (index, index + 1):
+        if 0 <= i < len(ranges) and ranges[i][0] < end and start < ranges[i][1]:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- span clean-up
+
+
+def _is_name_token(tok: Token) -> bool:
+    text = tok.text
+    if _INITIAL.fullmatch(text):
+        return True
+    return text[:1].isupper() and (text.isalpha() or "-" in text or "'" in text)
+
+
+def _person_shaped(tokens: list[Token]) -> bool:
+    if not 1 <= len(tokens) <= 4:
+        return False
+    if not all(_is_name_token(tok) for tok in tokens):
+        return False
+    last = tokens[-1].text.casefold()
+    if last in gz.FACILITY_HEADS or last in gz.EVENT_HEADS or last in gz.ORG_HEADS_AFTER_NORP:
+        return False
+    return _list_type(" ".join(tok.text for tok in tokens)) is None
+
+
+def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """Cut at line breaks and spaced dashes; drop a leading article and a trailing possessive."""
+    for i in range(start, end):
+        if _is_break(doc, i):
+            # keep the longer side: "Kerman - Twin explosions" is about "Kerman"
+            start, end = (start, i) if i - start >= end - i - 1 else (i + 1, end)
+            break
+    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
+        start += 1
+    while start < end and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
+                           or doc[end - 1].is_space or doc[end - 1].pos_ in _TRAILING_DROP):
+        end -= 1
+    if label == "NORP" and end - start > 1 and doc[start].text.casefold() in gz.DEMONYMS \
+            and all(_is_name_token(tok) for tok in doc[start + 1:end]):
+        start += 1  # "Russian Telegram channels": the name is "Telegram"
+    return start, end
+
+
+def _is_break(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if "\n" in tok.text:
+        return True
+    # "Indo-Pacific" keeps its hyphen; "Kerman - Twin" is two phrases
+    return tok.text in _DASHES and bool(tok.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
+
+
+def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int, bool]:
+    """Remove "President", "Sen.", "Prime Minister" before a name; report if any was there."""
+    found = False
+    while end - start > 1:
+        two = f"{doc[start].text} {doc[start + 1].text}".casefold()
+        if end - start > 2 and two in gz.PERSON_TITLES:
+            start += 2
+        elif doc[start].text.casefold() in gz.PERSON_TITLES:
+            start += 1
+        else:
+            break
+        found = True
+    return start, end, found
+
+
+def _extend(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> tuple[int, int, str]:
+    """Grow a span over words the model left out of a name."""
+    n = len(doc)
+    if end < n and end not in taken:
+        nxt = doc[end]
+        if label == "NORP" and nxt.text.casefold() in gz.ORG_HEADS_AFTER_NORP and nxt.is_title:
+            return start, end + 1, "ORG"
+        if _takes_region_noun(doc, start, end, label):
+            return start, end + 1, "GPE"
+        if label == "GPE" and nxt.lower_ == "police":
+            return start, end + 1, "ORG"
+        place = _following_place(doc, end + 1) if nxt.lower_ == "in" else None
+        if doc[end - 1].text in {"Embassy", "Consulate"} and place is not None:
+            return start, place, label
+        if label == "ORG" and nxt.lower_ == "and" and any(t.lower_ == "of" for t in doc[start:end]):
+            joined = _following_entity(doc, end + 1)
+            if joined is not None and joined[0].ent_type_ == "ORG" and joined[-1].tag_ == "NNPS":
+                return start, joined.end, label
+    while label != "NORP" and end < n and end - start < 5 and _continues_name(doc, end, taken):
+        end += 1
+    return start, end, label
+
+
+def _continues_name(doc: Doc, i: int, taken: set[int]) -> bool:
+    """A capitalised word the model left out of the name before it ("Garbine" + "Muguruza")."""
+    tok = doc[i]
+    if i in taken or tok.ent_type_ or tok.tag_ != "NNP" or not _is_name_token(tok):
+        return False
+    if tok.text.casefold() in gz.PERSON_TITLES or tok.lower_ in _TITLE_MODIFIERS:
+        return False
+    # "Senate Majority Leader", "White House Press Secretary": the word opens a title
+    return not (i + 1 < len(doc) and doc[i + 1].text.casefold() in gz.PERSON_TITLES)
+
+
+def _takes_region_noun(doc: Doc, start: int, end: int, label: str) -> bool:
+    """ "the Belgorod region", "the Pidhorodnenska community" name a place with its noun."""
+    noun = doc[end].lower_
+    if label in {"PERSON", "EVENT"} or noun not in gz.REGION_NOUNS:
+        return False
+    if noun == "community":
+        return label in {"GPE", "LOC"}  # "the Jewish community" is not a place
+    # "the Russian region of Kursk": the demonym is not the region's name
+    return not _is_demonym(doc[start:end].text)
+
+
+def _following_place(doc: Doc, index: int) -> int | None:
+    """End of the place name starting at `index`, if one does."""
+    place = _following_entity(doc, index)
+    if place is not None and place[0].ent_type_ == "GPE":
+        return place.end
+    if index < len(doc) and _list_type(doc[index].text) == "GPE":
+        return index + 1
+    return None
+
+
+def _following_entity(doc: Doc, index: int) -> Span | None:
+    if index >= len(doc) or doc[index].ent_iob_ != "B":
+        return None
+    end = index + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[index:end]
+
+
+def _is_demonym(text: str) -> bool:
+    return text.casefold() in gz.DEMONYMS
+
+
+def _is_title_fragment(doc: Doc, start: int, end: int) -> bool:
+    """ "Supreme" in "Supreme Leader Ali Khamenei" is part of a title, not a name."""
+    if end - start != 1 or end >= len(doc):
+        return False
+    return (doc[start].lower_ in _TITLE_MODIFIERS
+            and doc[end].text.casefold() in gz.PERSON_TITLES)
+
+
+# ---------------------------------------------------------------- typing
+
+
+_GPE_CANONICALS = frozenset({"united states", "united kingdom", "united arab emirates", "kyiv"})
+_ORG_CANONICALS = frozenset({"islamic state", "united nations", "european union",
+                             "federal security service", "associated press",
+                             "agence france presse", "press trust of india"})
+
+
+def _list_type(text: str) -> str | None:
+    """The type a curated list gives a name, if any."""
+    folded = text.casefold()
+    key = entity_key(text)
+    if folded in gz.COUNTRIES or folded in gz.CITIES or key in _GPE_CANONICALS:
+        return "GPE"
+    if folded in gz.NEWS_AGENCIES or key in _ORG_CANONICALS:
+        return "ORG"
+    if folded in gz.DEMONYMS:
+        return "NORP"
+    return None
+
+
+def _shape_type(tokens: list[Token], label: str) -> str | None:
+    """Types implied by how a name is built: "X Stadium", "Storm X", "X Cup", "X region"."""
+    words = [tok.text.casefold() for tok in tokens]
+    last_two = " ".join(words[-2:])
+    if len(words) > 1 and (words[0] in gz.EVENT_PREFIXES or last_two in gz.EVENT_PREFIXES):
+        return "EVENT"
+    if words[-1] in gz.EVENT_HEADS or last_two in gz.EVENT_HEADS:
+        return "EVENT"
+    if words[-1] in gz.FACILITY_HEADS or last_two in gz.FACILITY_HEADS:
+        return "FAC"
+    if len(words) > 1 and words[-1] in gz.REGION_NOUNS:
+        return "GPE" if label in {"GPE", "NORP"} else "LOC"
+    return None
+
+
+def _is_bare_head(tokens: list[Token]) -> bool:
+    """ "Opens" or "Hall" alone is a common noun the model capitalised, not a name."""
+    if len(tokens) != 1:
+        return False
+    word = tokens[0].text.casefold()
+    return word in gz.EVENT_HEADS or word in gz.FACILITY_HEADS or word in gz.PERSON_TITLES
+
+
+def _names_a_weapon(span: Span) -> bool:
+    """ "Iskander" in "Iskander short-range missiles" names a model, not a person."""
+    root = span.root
+    doc = span.doc
+    if root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].text in _POSSESSIVE):
+        return False
+    return root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.casefold() in \
+        gz.WEAPON_NOUNS
+
+
+def _context_type(doc: Doc, start: int, end: int) -> str | None:
+    """What the words around a name say it is: a role noun, a media noun, a place noun."""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in gz.MEDIA_NOUNS:
+        return "ORG"
+    if _in_place_context(doc, start, end):
+        return "GPE"
+    if not _person_shaped(list(doc[start:end])):
+        return None
+    if before is not None and (before.lower_ in gz.PERSON_ROLES
+                               or before.text.casefold() in gz.PERSON_TITLES):
+        return "PERSON"
+    if any(_is_role_noun(child) for child in doc[start:end].root.children
+           if child.dep_ == "appos"):
+        return "PERSON"
+    return None
+
+
+def _is_role_noun(tok: Token) -> bool:
+    return tok.lower_ in gz.PERSON_ROLES or tok.lemma_.casefold() in gz.PERSON_ROLES
+
+
+def _in_place_context(doc: Doc, start: int, end: int) -> bool:
+    """ "the town of Derna", "Tamil Nadu state", "Chennai, the capital of ..."."""
+    root = doc[start:end].root
+    if root.dep_ == "conj" and root.head.i < start:
+        root = root.head  # "the cities of Indore and Patna"
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in gz.PLACE_NOUNS:
+        return True
+    if end < len(doc) and doc[end].lower_ in gz.PLACE_CONFIRMING_NOUNS and head.i == end:
+        return True
+    return any(child.dep_ == "appos" and child.lemma_ in gz.PLACE_NOUNS
+               for child in doc[start:end].root.children)
+
+
+def _after_place_preposition(span: Span) -> bool:
+    root = span.root
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in _PLACE_PREPOSITIONS and prep.head.pos_ == "VERB"
+
+
+def _is_subject(doc: Doc, start: int, end: int) -> bool:
+    root = doc[start:end].root
+    if root.dep_ in _SUBJECT_DEPS:
+        return True
+    return root.dep_ == "poss" and root.head.dep_ in _SUBJECT_DEPS
+
+
+# ---------------------------------------------------------------- mentions
+
+
+def _model_mentions(doc: Doc, excluded: list[tuple[int, int]]) -> list[_Mention]:
+    starts = [r[0] for r in excluded]
+    mentions: list[_Mention] = []
+    taken: set[int] = set()
+    last_end = 0
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS or ent.start < last_end:
+            continue  # not a name, or swallowed by the previous span's extension
+        if _overlaps(excluded, starts, ent.start_char, ent.end_char):
+            continue
+        for mention in _clean_mentions(doc, ent.start, ent.end, ent.label_, taken):
+            mentions.append(mention)
+            taken.update(range(mention.start, mention.end))
+            last_end = max(last_end, mention.end)
+    return mentions
+
+
+def _clean_mentions(doc: Doc, start: int, end: int, label: str,
+                    taken: set[int]) -> list[_Mention]:
+    """The cleaned mention for one model span, plus a place named inside it, if any."""
+    trimmed_start, trimmed_end = _trim(doc, start, end, label)
+    if trimmed_start >= trimmed_end or _is_title_fragment(doc, trimmed_start, trimmed_end):
+        return []
+    # a span the model drew wrongly also gives weaker evidence of its label
+    weight = _MODEL_VOTE if trimmed_end - trimmed_start >= _name_length(doc, start, end) \
+        else _MODEL_VOTE / 2
+    if label == "NORP" and doc[start:end].text.casefold() not in gz.DEMONYMS \
+            and doc[trimmed_start:trimmed_end].text != doc[start:end].text.strip():
+        label = "ORG"  # "Russian Telegram" minus the demonym
+    new_start, new_end, new_label = _extend(doc, trimmed_start, trimmed_end, label, taken)
+    if new_end - new_start > trimmed_end - trimmed_start and new_label == label:
+        weight = _MODEL_VOTE / 2
+    new_start, new_end, titled = _strip_titles(doc, new_start, new_end)
+    mention = _Mention(new_start, new_end, new_label)
+    _vote(doc, mention, titled, weight)
+    if not mention.votes:
+        return []
+    mention.is_subject = _is_subject(doc, new_start, new_end)
+    found = [mention]
+    if new_label != label and label == "GPE":
+        # "Virginia Beach police" names the police and the city
+        place = _Mention(trimmed_start, trimmed_end, "GPE", Counter({"GPE": _MODEL_VOTE}))
+        found.insert(0, place)
+    return found
+
+
+def _name_length(doc: Doc, start: int, end: int) -> int:
+    """Tokens of a model span that can belong to a name (not "the", "'s", punctuation)."""
+    return sum(1 for tok in doc[start:end] if not (tok.is_punct or tok.is_space
+                                                   or tok.lower_ in _LEADING_DROP
+                                                   or tok.text in _POSSESSIVE
+                                                   or tok.pos_ in _TRAILING_DROP))
+
+
+def _vote(doc: Doc, mention: _Mention, titled: bool, weight: float) -> None:
+    span = doc[mention.start:mention.end]
+    text = span.text
+    tokens = list(span)
+    if text.casefold() in gz.NON_ENTITIES or not any(ch.isalpha() for ch in text) \
+            or _is_bare_head(tokens):
+        return
+    listed = _list_type(text)
+    if listed is not None:
+        mention.votes[listed] += _LIST_VOTE
+        return
+    shaped = _shape_type(tokens, mention.label)
+    if shaped is not None and (mention.label != "PERSON" or len(tokens) > 2):
+        mention.votes[shaped] += _LIST_VOTE
+        return
+    if shaped is not None:
+        # "Wembley Arena" tagged PERSON, unless a title or role says "Stuart Hall" is one
+        mention.votes[shaped] += _CONTEXT_VOTE
+    if mention.label != "GPE" and _names_a_weapon(span):
+        mention.votes["PRODUCT"] += _LIST_VOTE
+        return
+    mention.votes[mention.label] += weight
+    if mention.label == "PERSON" and len(tokens) == 1 and _after_place_preposition(span):
+        mention.votes["GPE"] += 1.5 * _MODEL_VOTE  # "rescuers worked in Antakya"
+    if weight < _MODEL_VOTE and 2 <= len(tokens) <= 3 and _person_shaped(tokens):
+        mention.votes["PERSON"] += _MODEL_VOTE  # "Steffi" (GPE) + "Graf"
+    context = "PERSON" if titled and _person_shaped(tokens) else _context_type(
+        doc, mention.start, mention.end)
+    if context is not None:
+        mention.votes[context] += _CONTEXT_VOTE
+
+
+def _surnames(doc: Doc, mentions: list[_Mention]) -> frozenset[str]:
+    """Last words of the full personal names the model found."""
+    return frozenset(doc[m.end - 1].text for m in mentions
+                     if m.end - m.start > 1 and m.votes.most_common(1)[0][0] == "PERSON")
+
+
+def _missed_mentions(doc: Doc, excluded: list[tuple[int, int]],
+                     taken: set[int], surnames: frozenset[str]) -> list[_Mention]:
+    """Names the model left untagged: listed places and agencies, and "X Y, a spokesman"."""
+    starts = [r[0] for r in excluded]
+    found: list[_Mention] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in taken or tok.ent_type_:
+            i += 1
+            continue
+        if tok.text in surnames and not _overlaps(excluded, starts, tok.idx, tok.idx + len(tok)):
+            # the tagger may call a repeated surname a common noun ("Starmer met ...")
+            found.append(_untagged_mention(doc, i, i + 1, surnames))
+            i += 1
+            continue
+        if tok.tag_ not in {"NNP", "NNPS"} or not _is_name_token(tok):
+            i += 1
+            continue
+        end = i + 1
+        while end < n and end - i < 4 and end not in taken and not doc[end].ent_type_ \
+                and doc[end].tag_ in {"NNP", "NNPS"} and _is_name_token(doc[end]):
+            end += 1
+        mention = _untagged_mention(doc, i, end, surnames)
+        if mention is not None and not _overlaps(excluded, starts, doc[i].idx,
+                                                 doc[end - 1].idx + len(doc[end - 1])):
+            found.append(mention)
+        i = end
+    return found
+
+
+def _untagged_mention(doc: Doc, start: int, end: int,
+                      surnames: frozenset[str]) -> _Mention | None:
+    text = doc[start:end].text
+    listed = _list_type(text)
+    if text in surnames:
+        mention = _Mention(start, end, "PERSON")  # "Starmer" after "Keir Starmer"
+        mention.votes["PERSON"] += _CONTEXT_VOTE
+    elif listed is not None and listed != "NORP":
+        mention = _Mention(start, end, listed)
+        mention.votes[listed] += _LIST_VOTE
+    else:
+        context = _context_type(doc, start, end)
+        # one capitalised word after a role noun is too often not a name ("chief Executive")
+        if context is None or (context == "PERSON" and end - start < 2):
+            return None
+        mention = _Mention(start, end, context)
+        mention.votes[context] += _CONTEXT_VOTE
+    mention.is_subject = _is_subject(doc, start, end)
+    return mention
+
+
+# ---------------------------------------------------------------- grouping
+
+
+@dataclass(slots=True)
+class _Group:
+    mentions: list[_Mention]
+    votes: Counter
+
+    def type(self) -> str:
+        return self.votes.most_common(1)[0][0]
+
+
+def _group_by_key(doc: Doc, mentions: list[_Mention]) -> dict[str, _Group]:
+    groups: dict[str, _Group] = {}
+    for mention in mentions:
+        key = entity_key(doc[mention.start:mention.end].text)
+        if not key:
+            continue
+        group = groups.setdefault(key, _Group([], Counter()))
+        group.mentions.append(mention)
+        group.votes.update(mention.votes)
+    return groups
+
+
+def _merge(groups: dict[str, _Group], into: str, key: str, as_type: str | None = None) -> None:
+    target, source = groups[into], groups.pop(key)
+    target.mentions.extend(source.mentions)
+    if as_type is None:
+        target.votes.update(source.votes)
+    else:
+        target.votes[as_type] += sum(source.votes.values())
+
+
+def _merge_short_person_names(doc: Doc, groups: dict[str, _Group]) -> None:
+    """ "Putin" and "Vladimir" join "Vladimir Putin"; a mislabelled "Lysak" joins too."""
+    by_last: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        words = key.split()
+        if len(words) > 1 and group.type() == "PERSON":
+            by_last[words[-1]].append(key)
+            by_first[words[0]].append(key)
+    for key in list(groups):
+        group = groups.get(key)
+        words = key.split()
+        if group is None or len(words) > 2 or max(group.votes.values()) >= _LIST_VOTE:
+            continue
+        first = group.mentions[0]
+        if not _person_shaped(list(doc[first.start:first.end])):
+            continue
+        owner = _unique_owner(key, words, by_last, by_first, group)
+        if owner is not None and owner in groups:
+            # the model's label on a lone surname ("Lysak" as GPE) was a guess
+            _merge(groups, owner, key, as_type="PERSON")
+
+
+def _unique_owner(key: str, words: list[str], by_last: dict[str, list[str]],
+                  by_first: dict[str, list[str]], group: _Group) -> str | None:
+    longer = by_last.get(words[-1], [])
+    if len(longer) > _MAX_NAMESAKES:
+        return None  # too many people share the name to tell which one is meant
+    candidates = [k for k in longer if k != key
+                  and set(words) <= set(k.split()) and len(k.split()) > len(words)]
+    if not candidates and len(words) == 1 and group.type() == "PERSON":
+        candidates = [k for k in by_first.get(words[0], [])[:_MAX_NAMESAKES + 1] if k != key]
+    if len(candidates) == 1:
+        return candidates[0]
+    return None
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in gz.ACRONYM_SKIP)
+
+
+def _merge_acronyms(doc: Doc, groups: dict[str, _Group]) -> None:
+    """ "CBO" joins "Congressional Budget Office"; "U.S." joins "United States"."""
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        if len(key.split()) > 1 and group.type() != "PERSON":
+            by_initials[_initials(key)].append(key)
+    for key in list(groups):
+        group = groups.get(key)
+        if group is None or " " in key or not 2 <= len(key) <= 6:
+            continue
+        surface = doc[group.mentions[0].start:group.mentions[0].end].text.replace(".", "")
+        if not surface.isupper():
+            continue
+        owners = [k for k in by_initials.get(key, []) if k != key and k in groups]
+        if len(owners) == 1:
+            _merge(groups, owners[0], key)
+
+
+# ---------------------------------------------------------------- output
+
+
+def _surface_forms(doc: Doc, mentions: list[_Mention]) -> list[str]:
+    forms: dict[str, str] = {}
+    for mention in mentions:
+        text = doc[mention.start:mention.end].text
+        forms.setdefault(text.casefold(), text)
+    return list(forms.values())
+
+
+def _fullest(forms: list[str], entity_type: str) -> str:
+    # mixed case beats all-caps datelines ("Washington" over "WASHINGTON")
+    name = max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f)))
+    if name.isupper() and entity_type in {"GPE", "LOC"} and len(name) > 4:
+        return name.title()  # a dateline's "WASHINGTON", the only form given
+    return name
+
+
+def _salience(groups: list[_Group], doc_chars: int) -> list[float]:
+    most = max((len(g.mentions) for g in groups), default=1)
+    most_subject = max((sum(m.is_subject for m in g.mentions) for g in groups), default=0) or 1
+    scores = []
+    for group in groups:
+        first = min(m.start for m in group.mentions)
+        position = 1.0 - min(1.0, first / max(1, doc_chars))
+        subject = sum(m.is_subject for m in group.mentions) / most_subject
+        scores.append(round(0.5 * len(group.mentions) / most + 0.3 * position + 0.2 * subject, 3))
+    return scores
+
+
+def _to_entity(doc: Doc, group: _Group, salience: float) -> Entity:
+    mentions = sorted(group.mentions, key=lambda m: m.start)
+    forms = _surface_forms(doc, mentions)
+    entity_type = group.type()
+    name = _fullest(forms, entity_type)
+    spans = []
+    for mention in mentions:
+        span = doc[mention.start:mention.end]
+        spans.append(EntitySpan(span.start_char, span.end_char, span.text))
+    return Entity(
+        name=name,
+        type=entity_type,
+        mentions=len(spans),
+        salience=salience,
+        aliases=tuple(f for f in forms if f != name),
+        spans=tuple(spans),
+    )
+
+
+def extract_entities(doc: Doc) -> list[Entity]:
+    """Entities named in `doc`, one per real-world entity, most salient first."""
+    if len(doc) == 0:
+        return []
+    excluded = _excluded_ranges(doc)
+    mentions = _model_mentions(doc, excluded)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    mentions.extend(_missed_mentions(doc, excluded, taken, _surnames(doc, mentions)))
+    groups = _group_by_key(doc, mentions)
+    _merge_short_person_names(doc, groups)
+    _merge_acronyms(doc, groups)
+    ordered = list(groups.values())
+    scores = _salience(ordered, len(doc))
+    entities = [_to_entity(doc, g, s) for g, s in zip(ordered, scores, strict=True)]
+    entities.sort(key=lambda e: (-e.salience, e.spans[0].start))
+    return entities

@@ -1,0 +1,411 @@
+"""Who a reporting clause names as the speaker, resolved to the article's fullest name.
+
+`SpeakerResolver` is built once per Doc. It indexes the article's person names
+(so "Putin" becomes "Vladimir Putin"), remembers the speakers it has resolved
+(so "he", "the official" or "the spokeswoman" can be followed back), and turns
+the subject of a reporting verb into a `Speaker`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+PERSON = "PERSON"
+ORG = "ORG"
+ANONYMOUS = "anonymous"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Honorifics and offices written before a name; they belong in the description.
+TITLES = _words("""
+    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. lt
+    lt. col col. capt capt. sgt sgt. maj maj. adm adm. cmdr cmdr. rev rev. sir dame lord
+    lady president vice prime minister chancellor premier senator representative governor
+    mayor secretary ambassador judge justice chief general colonel captain sergeant major
+    admiral lieutenant commander officer detective inspector superintendent sheriff deputy
+    speaker leader king queen prince princess pope cardinal bishop archbishop ayatollah
+    sheikh imam rabbi father pastor coach professor doctor spokesman spokeswoman
+    spokesperson minister chairman chairwoman chair director
+""")
+
+# Words that make an unrecognised proper name an institution rather than a person.
+ORG_WORDS = _words("""
+    ministry department agency service council committee commission office house kremlin
+    government police army navy force forces guard military parliament senate congress
+    court party union bank company corporation corp corp. inc inc. ltd ltd. group
+    organization organisation institute university hospital authority authorities
+    administration bureau embassy command directorate cabinet assembly tass reuters
+    interfax ria xinhua agency network channel news times post journal press media
+    foundation association federation fund league club
+""")
+
+# Common nouns naming an institution: "the ministry said" is an ORG speaking.
+INSTITUTION_NOUNS = _words("""
+    ministry department agency service council committee commission office government
+    police army military navy guard parliament court company firm bank administration
+    embassy authority prosecutor's prosecutors' cabinet kremlin
+""")
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them"})
+THING_PRONOUNS = frozenset({"it"})
+
+# Child relations kept when reading a speaker noun phrase: not clauses or asides.
+NP_KEEP_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "case", "nmod", "nummod", "quantmod", "prep", "pobj",
+     "npadvmod", "advmod", "predet", "cc", "conj", "punct", "flat", "hmod", "hyph"}
+)
+MAX_NP_TOKENS = 14
+PRONOUN_LOOKBACK = 40
+ROLE_LOOKBACK = 300
+QUANTIFIERS = frozenset({"one", "some", "many", "several", "two", "three", "none", "most", "all"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    type: str
+    description: str | None
+    mention: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    name: str
+    is_subject: bool
+
+
+def _strip_the(text: str) -> str:
+    lowered = text.lower()
+    for article in ("the ", "a ", "an "):
+        if lowered.startswith(article):
+            return text[len(article):]
+    return text
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.replace(" ,", ",").split()).strip(" ,;:-—–")
+
+
+def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Split a proper-name run into its leading titles and the name itself:
+    "White House Press Secretary Karoline Leavitt" -> (..."Secretary", "Karoline Leavitt")."""
+    words = list(run)
+    while words and words[-1].text in ("'s", "’s", "'", "’"):
+        words.pop()
+    cut = 0
+    for k, token in enumerate(words[:-1]):
+        if token.text.lower().rstrip(".") in TITLES or token.text.lower() in TITLES:
+            cut = k + 1
+    person = [k for k, t in enumerate(words) if t.ent_type_ == PERSON]
+    if person and person[0] > cut and all(t.ent_type_ == PERSON for t in words[person[0]:]):
+        cut = person[0]
+    return words[:cut], words[cut:]
+
+
+def _looks_like_org_name(words: list[str]) -> bool:
+    if any(w.lower() in ORG_WORDS for w in words):
+        return True
+    return len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+
+
+def _singular(token: Token) -> str:
+    return token.lemma_ if token.tag_ in ("NNS", "NNPS") and token.lemma_ else token.text
+
+
+class SpeakerResolver:
+    """Resolves reporting-clause subjects of one Doc to `Speaker`s."""
+
+    def __init__(self, doc: Doc, quoted: list[bool]):
+        self.doc = doc
+        self.text = doc.text  # Doc.text rebuilds the string on every access
+        self.quoted = quoted
+        self.by_last: dict[str, str] = {}
+        self.by_first: dict[str, str] = {}
+        self.mentions: list[_Mention] = []
+        self.history: list[Speaker] = []
+        self.descriptions: dict[str, str] = {}
+        self.mention_starts: list[int] = []
+        self._index_people()
+
+    # ---- the article's people ----
+
+    def _index_people(self) -> None:
+        runs = [list(ent) for ent in self.doc.ents if ent.label_ == PERSON]
+        runs += self._unlabelled_subject_names()
+        runs = [run for run in runs if not self.quoted[run[0].i]]
+        for run in runs:
+            words = [t.text for t in split_title(run)[1]]
+            if len(words) > 1 and words[0][:1].isupper():
+                full = " ".join(words)
+                for key, table in ((words[-1].lower(), self.by_last),
+                                   (words[0].lower(), self.by_first)):
+                    if len(full) > len(table.get(key, "")):
+                        table[key] = full
+        for run in sorted(runs, key=lambda r: r[0].i):
+            words = [t.text for t in split_title(run)[1]]
+            if words:
+                name = self.full_name(words)
+                is_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in run)
+                self.mentions.append(_Mention(run[0].idx, name, is_subject))
+                if name not in self.descriptions:
+                    described = self._described_at(run)
+                    if described:
+                        self.descriptions[name] = described
+        self.mention_starts = [m.start for m in self.mentions]
+
+    def _described_at(self, run: list[Token]) -> str | None:
+        """The role a mention gives its person: "Foreign Ministry spokeswoman Maria Zakharova"
+        or "Mykola Lukashuk, head of the region council,"."""
+        head = run[-1]
+        titles, _ = split_title(run)
+        before = [t for t in self._np_tokens(head) if t.i < run[0].i] + titles
+        described = self._description(before) or self._appositive_description(head)
+        if described is None and head.dep_ == "appos" and not self._name_run(head.head):
+            # "The mayor, Hugo Lind, ..."
+            described = self._description(self._np_tokens(head.head))
+        return described
+
+    def _unlabelled_subject_names(self) -> list[list[Token]]:
+        """Proper-name subjects the NER left unlabelled (or mislabelled as a place or
+        building); a clause subject like "Tamer Ramadan" is far more often a person."""
+        runs = []
+        for token in self.doc:
+            if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ == PERSON:
+                continue
+            if token.ent_type_ in (ORG, "GPE", "NORP", "LOC", "DATE", "TIME", "EVENT", "LAW"):
+                continue
+            run = self._name_run(token)
+            if run and not _looks_like_org_name([t.text for t in run]):
+                runs.append(run)
+        return runs
+
+    def is_known_name(self, word: str) -> bool:
+        return word.lower() in self.by_last or word.lower() in self.by_first
+
+    def full_name(self, words: list[str]) -> str:
+        """The fullest form of a person's name the article gives."""
+        last = words[-1].lower()
+        if last in self.by_last:
+            candidate = self.by_last[last]
+            if len(words) == 1 or candidate.lower().startswith(words[0].lower()):
+                return candidate
+        if len(words) == 1 and last in self.by_first:
+            return self.by_first[last]
+        return " ".join(words)
+
+    # ---- history, for pronouns and definite descriptions ----
+
+    def remember(self, speaker: Speaker | None) -> None:
+        if speaker is not None:
+            self.history.append(speaker)
+
+    def _person_before(self, char: int) -> str | None:
+        """The person a he/she most likely points to: the last subject, else the last named."""
+        end = bisect_left(self.mention_starts, char)
+        first = max(0, end - PRONOUN_LOOKBACK)
+        for mention in reversed(self.mentions[first:end]):
+            if mention.is_subject:
+                return mention.name
+        return self.mentions[end - 1].name if end else None
+
+    def _last_speaker(self, types: tuple[str, ...]) -> Speaker | None:
+        for speaker in reversed(self.history[-PRONOUN_LOOKBACK:]):
+            if speaker.type in types:
+                return speaker
+        return None
+
+    def _earlier_with_role(self, role: str) -> Speaker | None:
+        for speaker in reversed(self.history[-PRONOUN_LOOKBACK:]):
+            words = f"{speaker.name} {speaker.description or ''}".lower().split()
+            if role in words or role + "s" in words:
+                return speaker
+        return None
+
+    # ---- reading the subject noun phrase ----
+
+    def _np_tokens(self, head: Token) -> list[Token]:
+        keep = [head]
+        stack = [head]
+        while stack and len(keep) < MAX_NP_TOKENS:
+            token = stack.pop()
+            for child in token.children:
+                if child.dep_ in NP_KEEP_DEPS and not self.quoted[child.i]:
+                    keep.append(child)
+                    stack.append(child)
+        keep.sort(key=lambda t: t.i)
+        # Keep one contiguous stretch through the head: a parse may hang far tokens on it.
+        lo = hi = keep.index(head)
+        while lo > 0 and keep[lo - 1].i == keep[lo].i - 1:
+            lo -= 1
+        while hi < len(keep) - 1 and keep[hi + 1].i == keep[hi].i + 1:
+            hi += 1
+        stretch = keep[lo:hi + 1]
+        while stretch and stretch[-1].dep_ in ("punct", "cc", "case") and stretch[-1] is not head:
+            stretch.pop()
+        while stretch and stretch[0].is_punct:
+            stretch.pop(0)
+        return stretch
+
+    def _name_run(self, head: Token) -> list[Token]:
+        """The proper-name words ending at the head ("Maria Zakharova" in "... spokeswoman Maria
+        Zakharova"), empty when the head is not a name."""
+        if not self._is_name_word(head):
+            return []
+        run = [head]
+        i = head.i - 1
+        while i >= 0 and self._is_name_word(self.doc[i]) and self.doc[i].head.i in (head.i, i + 1):
+            run.insert(0, self.doc[i])
+            i -= 1
+        return run
+
+    def _is_name_word(self, token: Token) -> bool:
+        if token.ent_type_ == PERSON:
+            return True
+        return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+    def _appositive(self, head: Token) -> Token | None:
+        for child in head.children:
+            if child.dep_ == "appos" and not self.quoted[child.i]:
+                return child
+        return None
+
+    def _phrase(self, tokens: list[Token]) -> str:
+        if not tokens:
+            return ""
+        return self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+
+    def _description(self, tokens: list[Token]) -> str | None:
+        while tokens and (tokens[0].dep_ in ("det", "predet") or tokens[0].is_punct):
+            tokens = tokens[1:]
+        text = _tidy(self._phrase(tokens))
+        return text if any(ch.isalpha() for ch in text) else None
+
+    def _appositive_description(self, head: Token) -> str | None:
+        appos = self._appositive(head)
+        if appos is None or self._name_run(appos):
+            return None
+        return self._description(self._np_tokens(appos))
+
+    # ---- the public entry point ----
+
+    def from_subject(self, head: Token) -> Speaker | None:
+        """The speaker named by the subject `head` of a reporting verb."""
+        lower = head.text.lower()
+        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+            return self._from_pronoun(head)
+        name_run = self._name_run(head)
+        if name_run:
+            return self._from_name(head, name_run)
+        appos = self._appositive(head)
+        if appos is not None and self._name_run(appos):
+            named = self._from_name(appos, self._name_run(appos))
+            role = self._description(self._np_tokens(head))
+            return Speaker(named.name, named.type, role or named.description, named.mention)
+        return self._from_common_noun(head)
+
+    def _from_pronoun(self, head: Token) -> Speaker | None:
+        lower = head.text.lower()
+        if lower in PERSON_PRONOUNS:
+            name = self._person_before(head.idx)
+            if name is None:
+                earlier = self._last_speaker((PERSON,))
+                if earlier is None:
+                    return None
+                return Speaker(earlier.name, PERSON, earlier.description, head.text)
+            return Speaker(name, PERSON, self._known_description(name), head.text)
+        if lower in THING_PRONOUNS:
+            earlier = self._last_speaker((ORG,))
+        elif lower in GROUP_PRONOUNS:
+            earlier = self._last_speaker((ORG, ANONYMOUS))
+        else:
+            return None
+        if earlier is None:
+            return None
+        return Speaker(earlier.name, earlier.type, earlier.description, head.text)
+
+    def _known_description(self, name: str) -> str | None:
+        return self.descriptions.get(name)
+
+    def _from_name(self, head: Token, run: list[Token]) -> Speaker:
+        np_tokens = self._np_tokens(head)
+        titles, name_tokens = split_title(run)
+        before = [t for t in np_tokens if t.i < run[0].i] + titles
+        words = [t.text for t in name_tokens]
+        mention = self._phrase(name_tokens) or self._phrase(run)
+        description = self._description(before) or self._appositive_description(head)
+        if self._is_org_name(run, words):
+            return Speaker(_strip_the(" ".join(words)), ORG, description, mention)
+        name = self.full_name(words)
+        return Speaker(name, PERSON, description or self._known_description(name), mention)
+
+    def _is_org_name(self, run: list[Token], words: list[str]) -> bool:
+        if any(self.is_known_name(w) for w in words) or any(t.ent_type_ == PERSON for t in run):
+            return False
+        if any(t.ent_type_ in (ORG, "GPE", "NORP") for t in run):
+            return True
+        return _looks_like_org_name(words)
+
+    def _from_common_noun(self, head: Token) -> Speaker | None:
+        np_tokens = self._np_tokens(head)
+        if not np_tokens:
+            return None
+        mention = self._phrase(np_tokens)
+        first = np_tokens[0].text.lower()
+        role = head.lemma_.lower()
+        if first in ("the", "this", "that") and head.tag_ == "NN":
+            earlier = (self._earlier_role_mention(role, np_tokens[0].i)
+                       or self._earlier_with_role(role))
+            if earlier is not None:
+                return Speaker(earlier.name, earlier.type, earlier.description, mention)
+        kind = ORG if role in INSTITUTION_NOUNS else ANONYMOUS
+        return Speaker(self._anonymous_name(head, np_tokens), kind, None, mention)
+
+    def _earlier_role_mention(self, role: str, before: int) -> Speaker | None:
+        """"the official said" after "One of the U.S. officials said": the same source."""
+        for i in range(before - 1, max(-1, before - ROLE_LOOKBACK), -1):
+            token = self.doc[i]
+            if self.quoted[i] or token.lemma_.lower() != role:
+                continue
+            head = token
+            if token.dep_ == "compound" and self._is_name_word(token.head):
+                head = token.head
+            elif (token.dep_ == "pobj" and token.head.lower_ == "of"
+                  and token.head.head.lower_ in QUANTIFIERS):
+                head = token.head.head
+            if head is token and token.dep_ not in ("nsubj", "nsubjpass", "pobj", "appos"):
+                continue
+            if self._name_run(head):
+                return self._from_name(head, self._name_run(head))
+            np_tokens = self._np_tokens(head)
+            return Speaker(self._anonymous_name(head, np_tokens), ANONYMOUS, None,
+                           self._phrase(np_tokens))
+        return None
+
+    def _anonymous_name(self, head: Token, np_tokens: list[Token]) -> str:
+        """A short description: "a U.S. official" -> "U.S. official"; "one of the officials"
+        -> "official" with its modifiers, singular."""
+        if head.lower_ in QUANTIFIERS:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        inner = self._np_tokens(objects[0])
+                        words = [t for t in inner if t.dep_ not in ("det", "predet")]
+                        if head.lower_ == "one":
+                            return _tidy(" ".join(
+                                _singular(t) if t is objects[0] else t.text for t in words))
+                        return _tidy(self._phrase(words))
+        words = [t for t in np_tokens if t.dep_ not in ("det", "predet")]
+        name = _tidy(self._phrase(words)) or head.text
+        if words and words[0].pos_ != "PROPN" and not words[0].text.isupper():
+            # "Police said" at a sentence start is still just "police".
+            name = name[:1].lower() + name[1:]
+        return name

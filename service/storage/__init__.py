@@ -1,0 +1,5 @@
+"""The only code that talks to Redis. Raises its own exceptions, never Flask's."""
+
+from .errors import StorageError, StorageUnavailable
+
+__all__ = ["StorageError", "StorageUnavailable"]

@@ -1,0 +1,75 @@
+"""Analysis results, cached as final JSON bytes keyed by pipeline_version.
+
+Each analysed text has one Redis hash whose fields are the rendered response
+bodies ("summary:3", "entities", "analysis", ...). A cached read is a single
+HGET whose bytes go to the client unparsed. A new pipeline_version makes old
+entries unreachable; every entry carries a TTL, so they also go away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import redis
+
+from .errors import translate_redis_errors
+from .keys import Keys
+
+
+class AnalysisCache:
+    """Rendered analysis parts of stored articles and of ad-hoc texts."""
+
+    def __init__(self, client: redis.Redis, keys: Keys, *, ttl: int) -> None:
+        self.redis = client
+        self.keys = keys
+        self.ttl = ttl
+
+    def article_key(self, pipeline_version: str, article_id: str) -> str:
+        return self.keys.analysis(pipeline_version, article_id)
+
+    def adhoc_key(self, pipeline_version: str, text_id: str) -> str:
+        return self.keys.adhoc_analysis(pipeline_version, text_id)
+
+    @translate_redis_errors
+    def get_part(self, key: str, part: str) -> bytes | None:
+        """One rendered part, or None on a miss."""
+        return self.redis.hget(key, part)
+
+    @translate_redis_errors
+    def get_parts(self, key: str) -> dict[str, bytes]:
+        return {k.decode(): v for k, v in self.redis.hgetall(key).items()}
+
+    @translate_redis_errors
+    def put_parts(self, key: str, pipeline_version: str, parts: Mapping[str, bytes]) -> None:
+        """Store all parts of one analysis with the cache TTL."""
+        with self.redis.pipeline(transaction=True) as pipe:
+            pipe.delete(key)
+            pipe.hset(key, mapping=dict(parts))
+            pipe.expire(key, self.ttl)
+            pipe.sadd(self.keys.pipeline_versions, pipeline_version)
+            pipe.execute()
+
+    @translate_redis_errors
+    def put_parts_if_exists(
+        self, key: str, pipeline_version: str, parts: Mapping[str, bytes], exists_key: str
+    ) -> bool:
+        """Store parts only while `exists_key` exists, so a concurrent delete wins."""
+        with self.redis.pipeline(transaction=True) as pipe:
+            try:
+                pipe.watch(exists_key)
+                if not pipe.exists(exists_key):
+                    pipe.unwatch()
+                    return False
+                pipe.multi()
+                pipe.delete(key)
+                pipe.hset(key, mapping=dict(parts))
+                pipe.expire(key, self.ttl)
+                pipe.sadd(self.keys.pipeline_versions, pipeline_version)
+                pipe.execute()
+            except redis.WatchError:
+                return False
+        return True
+
+    @translate_redis_errors
+    def remember_version(self, pipeline_version: str) -> None:
+        self.redis.sadd(self.keys.pipeline_versions, pipeline_version)

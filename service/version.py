@@ -1,0 +1,3 @@
+"""The newsfacts release (also read by pyproject.toml)."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,232 @@
+"""The one-line brief, from stub casualty totals, entities and quotes."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pytest
+
+from service.nlp.brief import MAX_BRIEF_CHARS, casualty_phrase, compose_brief
+
+
+@dataclass(frozen=True, slots=True)
+class Total:
+    value: int
+    qualifier: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    type: str
+    salience: float
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    speaker: Speaker | None
+
+
+NO_TOTALS = {"killed": None, "injured": None, "missing": None}
+
+BOMBING = (
+    "A car bomb exploded outside a police station in the town of Qarrab on Sunday, officials "
+    "said.\n\n"
+    "Nine people were killed and 23 wounded, the provincial health director said.\n\n"
+    "The Northern Front claimed responsibility for the bombing in a statement online."
+)
+BOMBING_ENTITIES = [
+    Entity("Qarrab", "GPE", 0.4),
+    Entity("Northern Front", "ORG", 0.3),
+]
+BOMBING_TOTALS = {"killed": Total(9, "exact"), "injured": Total(23, "exact"), "missing": None}
+
+TRAM_VOTE = (
+    "The city council of Brenholt voted on Wednesday to build a new tram line to the airport.\n\n"
+    "The project will cost 420 million euros, Mayor Lena Brandt said.\n\n"
+    '"This is the best day for our city in a decade," Brandt said.'
+)
+TRAM_ENTITIES = [
+    Entity("Lena Brandt", "PERSON", 0.5),
+    Entity("Brenholt", "GPE", 0.3),
+]
+TRAM_QUOTES = [
+    Quote("This is the best day for our city in a decade", Speaker("Lena Brandt", "PERSON"))
+]
+
+
+def _brief(text, parse, totals=NO_TOTALS, entities=(), quotes=(), published_at=None):
+    return compose_brief(
+        parse(text), totals=totals, entities=entities, quotes=quotes, published_at=published_at
+    )
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "words"),
+    [
+        ("exact", "60 killed"),
+        ("at_least", "at least 60 killed"),
+        ("more_than", "more than 60 killed"),
+        ("about", "about 60 killed"),
+        ("nearly", "nearly 60 killed"),
+        ("up_to", "up to 60 killed"),
+    ],
+)
+def test_qualifiers_read_as_words(qualifier, words):
+    assert casualty_phrase({"killed": Total(60, qualifier)}) == words
+
+
+@pytest.mark.parametrize(
+    ("totals", "phrase"),
+    [
+        ({"killed": Total(3000, "at_least"), "missing": Total(10000, "exact")},
+         "at least 3,000 killed, 10,000 missing"),
+        ({"injured": Total(146, "more_than"), "killed": Total(60, "at_least")},
+         "at least 60 killed, more than 146 injured"),
+        ({"killed": None, "injured": Total(4, "exact"), "missing": None}, "4 injured"),
+        ({"killed": Total(0, "exact"), "injured": Total(2, "exact")}, "none killed, 2 injured"),
+        ({"killed": Total(5, "exact"), "hostages": Total(12, "about")},
+         "5 killed, about 12 hostages"),
+        (NO_TOTALS, ""),
+        ({}, ""),
+    ],
+)
+def test_casualty_phrase_lists_categories_in_a_fixed_order(totals, phrase):
+    assert casualty_phrase(totals) == phrase
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        "9 killed, 23 injured",
+        "Qarrab",
+        "12 May 2025",
+        "Northern Front claimed responsibility",
+    ],
+)
+def test_incident_brief_says_what_where_when_how_many_and_who(parse, expected):
+    brief = _brief(
+        BOMBING,
+        parse,
+        totals=BOMBING_TOTALS,
+        entities=BOMBING_ENTITIES,
+        published_at=datetime(2025, 5, 12, tzinfo=UTC),
+    )
+    assert expected in brief
+
+
+def test_incident_brief_names_the_event_first(parse):
+    brief = _brief(BOMBING, parse, totals=BOMBING_TOTALS, entities=BOMBING_ENTITIES)
+    assert brief.startswith("Car bomb exploded")
+
+
+def test_incident_brief_without_a_date_uses_the_lead_date(parse):
+    brief = _brief(BOMBING, parse, totals=BOMBING_TOTALS, entities=BOMBING_ENTITIES)
+    assert "Sunday" in brief
+
+
+@pytest.mark.parametrize(
+    ("sentence", "blame"),
+    [
+        ("A group calling itself the Red Dawn Brigade claimed responsibility on Monday.",
+         "Red Dawn Brigade claimed responsibility"),
+        ("Officials said they believed the Red Dawn Brigade was responsible.",
+         "Red Dawn Brigade blamed"),
+        ("The government blamed the Red Dawn Brigade for the attack.",
+         "Government blamed Red Dawn Brigade"),
+        ("The attack was blamed on the Red Dawn Brigade.", "blamed on Red Dawn Brigade"),
+    ],
+)
+def test_blame_comes_from_the_article(parse, sentence, blame):
+    article = (
+        "A gunman attacked a bus station in the city of Tarvos on Monday morning.\n\n"
+        "Five people were killed, police said.\n\n" + sentence
+    )
+    entities = [Entity("Red Dawn Brigade", "ORG", 0.4), Entity("Tarvos", "GPE", 0.3)]
+    brief = _brief(article, parse, totals={"killed": Total(5, "exact")}, entities=entities)
+    assert blame in brief
+
+
+def test_a_claim_by_a_group_named_in_the_sentence_before_is_resolved(parse):
+    article = (
+        "A suicide bomber struck a market in Harran on Friday, killing 12 people.\n\n"
+        "Officials pointed to the Crescent Army, which has attacked the town before.\n\n"
+        "The group claimed responsibility in a statement."
+    )
+    entities = [Entity("Crescent Army", "ORG", 0.5), Entity("Harran", "GPE", 0.4)]
+    brief = _brief(article, parse, totals={"killed": Total(12, "exact")}, entities=entities)
+    assert "Crescent Army claimed responsibility" in brief
+
+
+def test_incident_brief_without_blame_has_no_dangling_semicolon(parse):
+    article = "Floods swept through the valley town of Ostrava on Monday.\n\nAt least 7 died."
+    brief = _brief(article, parse, totals={"killed": Total(7, "at_least")})
+    assert ";" not in brief
+    assert brief.endswith("at least 7 killed.")
+
+
+@pytest.mark.parametrize(
+    "expected",
+    ["Lena Brandt", "voted on Wednesday to build a new tram line"],
+)
+def test_other_stories_name_the_actors_and_what_they_did(parse, expected):
+    brief = _brief(TRAM_VOTE, parse, entities=TRAM_ENTITIES, quotes=TRAM_QUOTES)
+    assert expected in brief
+
+
+def test_actor_brief_puts_the_actors_before_a_colon(parse):
+    brief = _brief(TRAM_VOTE, parse, entities=TRAM_ENTITIES, quotes=TRAM_QUOTES)
+    assert brief.startswith("Lena Brandt, Brenholt: ")
+
+
+def test_actor_brief_falls_back_to_a_quote_when_the_lead_has_no_verb(parse):
+    article = "Brandt on the tram vote.\n\nThe council met on Wednesday and the debate was long."
+    brief = _brief(article, parse, entities=TRAM_ENTITIES, quotes=TRAM_QUOTES)
+    assert "says “This is the best day" in brief or "The council met" in brief
+
+
+def test_without_entities_the_lead_clause_is_used(parse):
+    brief = _brief("The committee postponed its decision until next month.", parse)
+    assert "postponed its decision" in brief
+
+
+LONG_LEAD = (
+    "The regional assembly, after a debate that lasted well into the night and drew dozens of "
+    "speakers from every party, "
+    + "and then several more rounds of amendments, " * 20
+    + "finally approved the budget."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello.",
+        '"' * 1000,
+        "“" * 300,
+        "x" * 20_000,
+        LONG_LEAD,
+        "Unbalanced “quote that never ends and goes on and on.\n\nSecond paragraph.",
+        "WASHINGTON —\n\nThe senator resigned.",
+        BOMBING,
+        TRAM_VOTE,
+    ],
+)
+@pytest.mark.parametrize("with_totals", [False, True])
+def test_brief_is_one_bounded_non_empty_line(parse, text, with_totals):
+    totals = BOMBING_TOTALS if with_totals else NO_TOTALS
+    brief = _brief(text, parse, totals=totals, entities=TRAM_ENTITIES, quotes=TRAM_QUOTES)
+    assert brief
+    assert len(brief) <= MAX_BRIEF_CHARS
+    assert "\n" not in brief
+    assert brief == brief.strip()
+
+
+def test_empty_article_gives_an_empty_brief(parse):
+    assert _brief("", parse) == ""

@@ -1,0 +1,239 @@
+"""Extractive summary: which sentences are picked, in what order, and what is never picked."""
+
+import pytest
+import spacy
+
+from service.nlp.summary import (
+    SUMMARY_METHOD,
+    SummarySentence,
+    article_sentences,
+    rank_sentences,
+    summarize,
+)
+
+FLOOD = (
+    "Heavy rain lashed the hill town of Marlow on Monday as two rivers burst their banks.\n\n"
+    "Residents described water rising through the streets within minutes. "
+    "Shops along the high street stayed shut. "
+    "Volunteers handed out sandbags outside the church hall.\n\n"
+    "At least 14 people were killed and 30 were injured, the regional fire service said on "
+    "Tuesday.\n\n"
+    "The town last flooded badly in the spring, when the same rivers rose after a storm.\n\n"
+    "Local schools will stay closed for the rest of the week, the council said."
+)
+
+FACTORY_FIRE = (
+    "By Jane Roe and Tom Poe\n\n"
+    "A fire tore through a textile factory in the northern city of Leeds on Tuesday night.\n\n"
+    "Six workers died and 11 were taken to hospital with burns, West Yorkshire Fire and Rescue "
+    "Service said.\n\n"
+    "The cause of the blaze was not yet known. Firefighters fought the flames for five hours.\n\n"
+    "The factory owner, Brightweave Ltd, said it was cooperating with investigators.\n\n"
+    "Firefighters spray water on the burning factory in Leeds, Britain, May 6, 2025. "
+    "John Smith/Reuters\n\n"
+    "Jane Roe and Tom Poe"
+)
+
+BOMBING = (
+    "A car bomb exploded outside a police station in the town of Qarrab on Sunday, officials "
+    "said.\n\n"
+    "The blast shattered windows along the main road and sent smoke over the market.\n\n"
+    "Traders said the street had been busy with shoppers before the explosion.\n\n"
+    "Nine people were killed and 23 wounded, the provincial health director said.\n\n"
+    "A militant group called the Northern Front claimed responsibility for the bombing in a "
+    "statement online.\n\n"
+    "The town's mayor said repairs to the market would begin next week."
+)
+
+NO_CASUALTIES = (
+    "The city council voted on Wednesday to build a new tram line linking the airport with the "
+    "old town.\n\n"
+    "The project will cost 420 million euros and take six years, Mayor Lena Brandt said.\n\n"
+    "Opposition councillors argued the money should go to buses instead.\n\n"
+    "Construction is due to begin next spring."
+)
+
+LONG_STORY = "\n\n".join(
+    f"Paragraph {n} reports that the harbour authority in Port Ellis inspected {n + 2} ships "
+    f"on day {n} of the review."
+    for n in range(1, 15)
+)
+
+
+def _texts(summary: list[SummarySentence]) -> str:
+    return " ".join(s.text for s in summary)
+
+
+def test_method_names_the_algorithm():
+    assert SUMMARY_METHOD == "lead-facts-v1"
+
+
+@pytest.mark.parametrize(
+    ("article", "must_contain"),
+    [
+        (FLOOD, "At least 14 people were killed"),
+        (FLOOD, "Heavy rain lashed"),
+        (FACTORY_FIRE, "Six workers died"),
+        (FACTORY_FIRE, "A fire tore through"),
+        (BOMBING, "Nine people were killed"),
+        (BOMBING, "claimed responsibility"),
+        (BOMBING, "A car bomb exploded"),
+        (NO_CASUALTIES, "voted on Wednesday"),
+        (NO_CASUALTIES, "420 million euros"),
+    ],
+)
+def test_three_sentence_summary_carries_the_lead_facts(parse, article, must_contain):
+    assert must_contain in _texts(summarize(parse(article), sentences=3))
+
+
+@pytest.mark.parametrize(
+    ("article", "never"),
+    [
+        (FACTORY_FIRE, "By Jane Roe"),
+        (FACTORY_FIRE, "John Smith/Reuters"),
+        (FACTORY_FIRE, "Firefighters spray water"),
+        (FACTORY_FIRE, "Jane Roe and Tom Poe"),
+        ("WASHINGTON:\n\nThe Senate passed the budget bill late on Friday after a long debate.",
+         "WASHINGTON"),
+        ("The mayor opened the new bridge on Saturday morning in front of a large crowd.\n\n"
+         "Read more: Bridges of the north\n\nAdvertisement", "Read more"),
+        ("The mayor opened the new bridge on Saturday morning in front of a large crowd.\n\n"
+         "PHOTO: The new bridge at dawn.", "PHOTO"),
+        ("The mayor opened the new bridge on Saturday morning in front of a large crowd.\n\n"
+         "Write to Sam Lee at sam.lee@example.com", "Write to"),
+        ("The mayor opened the new bridge on Saturday morning in front of a large crowd.\n\n"
+         "The bridge at dawn on Saturday. (AP Photo/Evan Vucci)", "AP Photo"),
+        ("The mayor opened the new bridge on Saturday morning in front of a large crowd.\n\n"
+         "The bridge at dawn. Photograph: Getty Images", "Getty Images"),
+    ],
+)
+def test_bylines_captions_and_datelines_are_never_picked(parse, article, never):
+    everything = _texts(summarize(parse(article), sentences=10))
+    assert never not in everything
+    assert never not in " ".join(s.text for s in rank_sentences(parse(article)))
+
+
+@pytest.mark.parametrize(
+    "body_line",
+    [
+        "By the time police arrived, the crowd had gone home.",
+        "The figures were published by Reuters.",
+        "Officials met representatives of the AP.",
+    ],
+)
+def test_body_lines_that_look_like_furniture_are_kept(parse, body_line):
+    article = "The mayor opened the new bridge on Saturday in front of a crowd.\n\n" + body_line
+    assert body_line in [s.text for s in rank_sentences(parse(article))]
+
+
+@pytest.mark.parametrize("article", [FLOOD, FACTORY_FIRE, BOMBING, NO_CASUALTIES, LONG_STORY])
+@pytest.mark.parametrize("wanted", [1, 3, 5, 10])
+def test_summary_keeps_article_order_and_size(parse, article, wanted):
+    doc = parse(article)
+    summary = summarize(doc, sentences=wanted)
+    body = rank_sentences(doc)
+    assert len(summary) == min(wanted, len(body))
+    assert [s.index for s in summary] == sorted(s.index for s in summary)
+    assert len({s.index for s in summary}) == len(summary)
+
+
+@pytest.mark.parametrize(("asked", "given"), [(0, 1), (-4, 1), (11, 10), (500, 10)])
+def test_sentence_count_is_clamped_to_one_to_ten(parse, asked, given):
+    assert len(summarize(parse(LONG_STORY), sentences=asked)) == given
+
+
+def test_lead_sentence_is_chosen_for_a_one_sentence_summary(parse):
+    (only,) = summarize(parse(FLOOD), sentences=1)
+    assert only.text.startswith("Heavy rain lashed")
+    assert only.index == 0
+
+
+def test_near_duplicate_sentences_are_not_both_picked(parse):
+    article = (
+        "Storms killed 8 people in the coastal province of Vella on Monday, officials said.\n\n"
+        "Storms killed 8 people in the coastal province of Vella on Monday, police confirmed.\n\n"
+        "Power lines were down across the region and roads were blocked by fallen trees.\n\n"
+        "The weather service warned of more heavy rain later in the week."
+    )
+    texts = [s.text for s in summarize(parse(article), sentences=2)]
+    assert sum(t.startswith("Storms killed 8") for t in texts) == 1
+
+
+def test_casualty_figures_from_the_extractor_raise_a_sentence(parse):
+    doc = parse(NO_CASUALTIES)
+    target = "Construction is due to begin next spring."
+    start = doc.text.index(target)
+    plain = {s.text: s.score for s in rank_sentences(doc)}
+    boosted = {s.text: s.score for s in rank_sentences(doc, figure_offsets=[(start, start + 12)])}
+    assert boosted[target] > plain[target]
+
+
+def test_figure_offsets_replace_the_own_casualty_cue(parse):
+    doc = parse(FLOOD)
+    casualty = next(s for s in rank_sentences(doc) if s.text.startswith("At least 14"))
+    other = doc.text.index("Local schools")
+    ranked = rank_sentences(doc, figure_offsets=[(other, other + 5)])
+    assert next(s for s in ranked if s.text.startswith("At least 14")).score < casualty.score
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        'He said, "We will rebuild the school.\n\nIt will take a year," the mayor added.',
+        "Leavitt said, \"Republicans need to stay united.\"\n\nThe vote is due on Monday.",
+        "First paragraph has two sentences. Here is the second one.\n\n\n\nA third follows.",
+    ],
+)
+def test_sentences_never_span_a_paragraph_break(parse, article):
+    doc = parse(article)
+    for sentence in article_sentences(doc):
+        assert "\n\n" not in doc.text[sentence.start : sentence.end]
+
+
+def test_closing_quote_left_at_a_paragraph_end_stays_with_its_sentence(parse):
+    doc = parse(
+        'Leavitt said, "Republicans need to stay united during the final stretch."\n\n'
+        "The vote is due on Monday in the Senate chamber."
+    )
+    texts = [doc.text[s.start : s.end] for s in article_sentences(doc)]
+    assert texts[0].endswith('stretch."')
+    assert texts[1].startswith("The vote")
+
+
+def test_index_counts_non_body_lines_too(parse):
+    doc = parse(FACTORY_FIRE)
+    first_body = rank_sentences(doc)[0]
+    assert first_body.text.startswith("A fire tore")
+    assert first_body.index == 1  # the byline is sentence 0
+
+
+PROPERTY_TEXTS = [
+    "",
+    "   \n\n  ",
+    '"' * 2000,
+    "“" * 500 + "”" * 500,
+    "x" * 100_000,
+    'He said "this quote never closes. And it goes on.\n\nAnother paragraph here, with words.',
+    "WASHINGTON —",
+    "a\n\nb\n\nc",
+    FLOOD,
+    FACTORY_FIRE,
+]
+
+
+@pytest.mark.parametrize("text", PROPERTY_TEXTS)
+def test_offsets_slice_the_text_and_scores_are_bounded(parse, text):
+    doc = parse(text)
+    for sentence in rank_sentences(doc) + summarize(doc, sentences=10):
+        assert doc.text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip()
+        assert 0.0 <= sentence.score <= 1.0
+        assert sentence.score == round(sentence.score, 3)
+
+
+def test_a_doc_without_sentence_boundaries_is_split_by_paragraph():
+    doc = spacy.blank("en")("The first paragraph says something.\n\nThe second says more.")
+    assert [s.text for s in rank_sentences(doc)] == [
+        "The first paragraph says something.",
+        "The second says more.",
+    ]
