@@ -17,6 +17,9 @@ install: $(STAMP)
 run: install
 	PORT=$(PORT) $(PY) -m service.devserver
 
+worker: install
+	$(PY) -m service.worker
+
 test: install lint
 	$(PY) -m pytest -q
 
@@ -28,6 +31,9 @@ lint: install
 
 openapi: install
 	LOAD_SEEDS=false $(VENV)/bin/flask --app service.wsgi openapi write --format=yaml openapi.yaml
+
+bench: install
+	$(PY) -m bench.corpus
 
 clean:
 	rm -rf $(VENV) .data .pytest_cache

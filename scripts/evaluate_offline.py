@@ -46,17 +46,32 @@ def main() -> int:
     ap.add_argument("--only", default="casualties,quotes,entities,summary")
     ap.add_argument("--show-misses", action="store_true")
     args = ap.parse_args()
-    files = args.files or [str(SHARED / "data" / "dev.jsonl"), str(SHARED / "data" / "seed_gold.json")]
+    files = args.files or [
+        str(SHARED / "data" / "dev.jsonl"),
+        str(SHARED / "data" / "seed_gold.json"),
+    ]
     parts = set(args.only.split(","))
     score = _load_score()
     nlp = load_pipeline()
-    stats = {"casualty": score.Tally(), "casualty_value": score.Tally(), "quote": score.Tally(),
-             "entity": score.Tally(), "headline_ok": 0, "headline_n": 0, "speaker_ok": 0,
-             "speaker_n": 0, "facts_ok": 0, "facts_n": 0}
+    stats = {
+        "casualty": score.Tally(),
+        "casualty_value": score.Tally(),
+        "quote": score.Tally(),
+        "entity": score.Tally(),
+        "headline_ok": 0,
+        "headline_n": 0,
+        "speaker_ok": 0,
+        "speaker_n": 0,
+        "facts_ok": 0,
+        "facts_n": 0,
+    }
     for path in files:
         with open(path, encoding="utf-8") as fh:
-            cases = ([json.loads(line) for line in fh if line.strip()] if path.endswith(".jsonl")
-                     else [json.load(fh)])
+            cases = (
+                [json.loads(line) for line in fh if line.strip()]
+                if path.endswith(".jsonl")
+                else [json.load(fh)]
+            )
         for case in cases:
             gold = case["gold"]
             doc = nlp(clean_text(case["text"]))
@@ -64,6 +79,7 @@ def main() -> int:
             figures = []
             if "casualties" in parts:
                 from service.nlp.casualties import casualty_totals, extract_casualties
+
                 figures = extract_casualties(doc)
                 resp = {"figures": _plain(figures), "totals": _plain(casualty_totals(figures))}
                 if "casualties" in gold:
@@ -72,12 +88,17 @@ def main() -> int:
                     score.score_headline(resp, gold, stats, misses)
             if "quotes" in parts and "quotes" in gold:
                 from service.nlp.quotes import extract_quotes
+
                 score.score_quotes({"quotes": _plain(extract_quotes(doc))}, gold, stats, misses)
             if "entities" in parts and "entities" in gold:
                 from service.nlp.entities import extract_entities
-                score.score_entities({"entities": _plain(extract_entities(doc))}, gold, stats, misses)
+
+                score.score_entities(
+                    {"entities": _plain(extract_entities(doc))}, gold, stats, misses
+                )
             if "summary" in parts and gold.get("key_facts"):
                 from service.nlp.summary import summarize
+
                 chosen = summarize(doc, sentences=3)
                 text = " ".join(s.text for s in chosen)
                 score.score_summary({"text": text}, gold, stats, misses)

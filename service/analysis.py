@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from datetime import datetime
 
@@ -65,6 +66,10 @@ class Analyzer:
     def parse(self, text: str) -> Doc:
         return self.nlp(text)
 
+    def parse_many(self, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
+        """Parse several texts in batches (spaCy's nlp.pipe), in order."""
+        return self.nlp.pipe(texts, batch_size=batch_size)
+
     def render(
         self, doc: Doc, *, article_id: str, published_at: datetime | None = None
     ) -> tuple[dict[str, bytes], int]:
@@ -73,7 +78,9 @@ class Analyzer:
         envelope = {"article_id": article_id, "pipeline_version": self.pipeline_version}
         bodies = self._bodies(result)
         parts = {
-            summary_part(k): _validated(self._schemas["summary"], {**envelope, **bodies["summaries"][k - 1]})
+            summary_part(k): _validated(
+                self._schemas["summary"], {**envelope, **bodies["summaries"][k - 1]}
+            )
             for k in range(1, MAX_SUMMARY_SENTENCES + 1)
         }
         parts[PART_ENTITIES] = _validated(
@@ -101,12 +108,14 @@ class Analyzer:
         summaries = []
         for chosen in result.summaries:
             sentences = [asdict(s) for s in chosen]
-            summaries.append({
-                "method": result.summary_method,
-                "sentences": sentences,
-                "text": " ".join(s["text"] for s in sentences),
-                "brief": result.brief,
-            })
+            summaries.append(
+                {
+                    "method": result.summary_method,
+                    "sentences": sentences,
+                    "text": " ".join(s["text"] for s in sentences),
+                    "brief": result.brief,
+                }
+            )
         return {
             "summaries": summaries,
             "entities": [asdict(e) for e in result.entities],
@@ -150,10 +159,13 @@ def adhoc_analysis(state, prepared) -> bytes:
     if body is not None:
         return body
     parts, sentence_count = state.analyzer.render(
-        state.analyzer.parse(prepared.text), article_id=prepared.id,
+        state.analyzer.parse(prepared.text),
+        article_id=prepared.id,
         published_at=prepared.published_at,
     )
-    state.cache.put_parts(key, version, {**parts, SENTENCE_COUNT_FIELD: str(sentence_count).encode()})
+    state.cache.put_parts(
+        key, version, {**parts, SENTENCE_COUNT_FIELD: str(sentence_count).encode()}
+    )
     return parts[PART_ANALYSIS]
 
 

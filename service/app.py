@@ -10,9 +10,11 @@ import swagger_ui_bundle
 from flask import Flask, Response, request, send_from_directory
 
 from . import auth
-from .api import analysis, articles, health
+from .api import analysis, articles, corpus, health, jobs
+from .api.article_schemas import ArticleInSchema
 from .api.common import Timestamp
 from .api.docs import BEARER_SCHEME
+from .cli import newsfacts_cli
 from .config import Settings
 from .errors import register_error_handlers
 from .extensions import ProblemApi, newsfacts
@@ -53,10 +55,11 @@ def create_app(config: Settings | Mapping[str, object] | None = None) -> Flask:
     api.init_app(app)
     api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
     api.register_field(Timestamp, "string", "date-time")
-    for module in (health, articles, analysis):
+    for module in (health, articles, analysis, jobs, corpus):
         api.register_blueprint(module.blp)
     register_error_handlers(app)
     auth.init_app(app)
+    app.cli.add_command(newsfacts_cli)
     app.add_url_rule(f"{DOCS_STATIC}<path:filename>", "docs_static", _docs_static)
     app.after_request(_add_etag)
     app.after_request(_add_security_headers)
@@ -75,6 +78,8 @@ def _settings(config: Settings | Mapping[str, object] | None) -> Settings:
 
 def _configure_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # trafilatura logs unusable HTML at ERROR; for us that is a 422 for the client, not an error.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 def _docs_static(filename: str):
@@ -115,8 +120,8 @@ def _load_seeds_or_defer(app: Flask) -> None:
     state = app.extensions["newsfacts"]
 
     def ingest_seed(payload: dict) -> tuple[dict, bool]:
-        loaded = articles.ArticleInSchema().load(payload)
-        return ingest(loaded, articles=state.articles, cache=state.cache, analyzer=state.analyzer)
+        loaded = ArticleInSchema().load(payload)
+        return ingest(loaded, state)
 
     def attempt() -> bool:
         try:

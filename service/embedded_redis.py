@@ -54,10 +54,23 @@ class EmbeddedRedis:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.process = subprocess.Popen(
             [
-                find_redis_server(), "--port", str(self.port), "--bind", "127.0.0.1",
-                "--dir", str(self.data_dir.resolve()), "--appendonly", "yes",
-                "--appendfsync", "everysec", "--save", "", "--daemonize", "no",
-                "--logfile", str((self.data_dir / "redis.log").resolve()),
+                find_redis_server(),
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(self.data_dir.resolve()),
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "everysec",
+                "--save",
+                "",
+                "--daemonize",
+                "no",
+                "--logfile",
+                str((self.data_dir / "redis.log").resolve()),
             ],
             stdout=subprocess.DEVNULL,
         )

@@ -12,7 +12,9 @@ from collections.abc import Mapping
 
 from flask import Flask, current_app, json
 from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed
+from werkzeug.http import HTTP_STATUS_CODES
 
+from .ingest import ArticleRejected
 from .nlp.pipeline import ModelNotAvailable
 from .storage import StorageUnavailable
 
@@ -30,17 +32,46 @@ def problem(
     type_: str = "about:blank",
 ):
     """A problem+json response."""
-    body: dict[str, object] = {"type": type_, "title": title, "status": status}
-    if detail:
-        body["detail"] = detail
-    if errors:
-        body["errors"] = dict(errors)
+    body = {**problem_body(status, title, detail, errors), "type": type_}
     response = current_app.response_class(
         json.dumps(body), status=status, mimetype=PROBLEM_MIMETYPE
     )
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
+
+
+def problem_body(
+    status: int,
+    title: str,
+    detail: str | None = None,
+    errors: Mapping[str, list[str]] | None = None,
+) -> dict[str, object]:
+    """The problem document itself, for places that report problems inside JSON (jobs)."""
+    body: dict[str, object] = {"type": "about:blank", "title": title, "status": status}
+    if detail:
+        body["detail"] = detail
+    if errors:
+        body["errors"] = dict(errors)
+    return body
+
+
+def validation_problem(messages: object) -> dict[str, object]:
+    errors = flatten_messages(messages)
+    return problem_body(
+        422,
+        "Unprocessable Entity",
+        "The article is invalid: " + ", ".join(sorted(errors)),
+        errors,
+    )
+
+
+def problem_for_exception(error: Exception) -> dict[str, object]:
+    """A problem document for an error that happened to one item of a job."""
+    field = getattr(error, "field", None)
+    if field:
+        return problem_body(422, "Unprocessable Entity", str(error), {field: [str(error)]})
+    return problem_body(500, "Internal Server Error", "The article could not be processed.")
 
 
 def flatten_messages(messages: object, prefix: str = "") -> dict[str, list[str]]:
@@ -87,7 +118,9 @@ def http_exception_problem(error: HTTPException):
         headers["Allow"] = ", ".join(sorted(error.valid_methods))
     detail = data.get("message") or error.description
     if status == 422 and errors:
-        detail = "The request is well-formed but some fields are invalid: " + ", ".join(sorted(errors))
+        detail = "The request is well-formed but some fields are invalid: " + ", ".join(
+            sorted(errors)
+        )
     if status >= 500:
         detail = "The server could not complete the request."
     return problem(status, error.name, detail, errors=errors, headers=headers)
@@ -107,11 +140,20 @@ def register_error_handlers(app: Flask) -> None:
             headers={"Retry-After": retry_after},
         )
 
+    @app.errorhandler(ArticleRejected)
+    def article_rejected(error: ArticleRejected):
+        title = HTTP_STATUS_CODES.get(error.status, "Unprocessable Entity")
+        return problem(error.status, title, str(error), errors={error.field: [str(error)]})
+
     @app.errorhandler(ModelNotAvailable)
     def model_unavailable(error: ModelNotAvailable):
         log.error("nlp model unavailable: %s", error)
-        return problem(503, "Service Unavailable", "The NLP model is not available.",
-                       headers={"Retry-After": "60"})
+        return problem(
+            503,
+            "Service Unavailable",
+            "The NLP model is not available.",
+            headers={"Retry-After": "60"},
+        )
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):

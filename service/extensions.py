@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import http
 import logging
-from dataclasses import dataclass
 
 import flask
-import redis
 from flask import Flask
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 from werkzeug.exceptions import HTTPException
 
-from .analysis import Analyzer
 from .api.common import ProblemSchema
 from .config import Settings
 from .errors import PROBLEM_MIMETYPE, http_exception_problem
-from .nlp.pipeline import load_pipeline, pipeline_version
-from .storage.articles import ArticleStore
-from .storage.cache import AnalysisCache
-from .storage.connection import connect
-from .storage.keys import Keys
+from .services import Services, build_services
 
 log = logging.getLogger(__name__)
 
@@ -46,34 +39,14 @@ class ProblemApi(Api):
         self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
 
 
-@dataclass
-class ServiceState:
-    """What the views need, built once per app by `Newsfacts.init_app`."""
-
-    settings: Settings
-    redis: redis.Redis
-    articles: ArticleStore
-    cache: AnalysisCache
-    analyzer: Analyzer
-
-
 class Newsfacts:
     """The extension binding Redis stores and the NLP pipeline to an app."""
 
     def init_app(self, app: Flask, settings: Settings) -> None:
-        client = connect(settings.redis_url, timeout=settings.redis_timeout)
-        keys = Keys(settings.redis_prefix)
-        nlp = load_pipeline(settings.nlp_model)
-        app.extensions["newsfacts"] = ServiceState(
-            settings=settings,
-            redis=client,
-            articles=ArticleStore(client, keys),
-            cache=AnalysisCache(client, keys, ttl=settings.cache_ttl),
-            analyzer=Analyzer(nlp, pipeline_version(nlp)),
-        )
+        app.extensions["newsfacts"] = build_services(settings)
 
     @property
-    def state(self) -> ServiceState:
+    def state(self) -> Services:
         return flask.current_app.extensions["newsfacts"]
 
 

@@ -19,7 +19,7 @@ from ..analysis import (
     summary_part,
 )
 from ..extensions import newsfacts
-from ..ingest import EmptyArticle, prepare_article
+from ..ingest import prepare_article
 from ..nlp.names import speaker_matches
 from .analysis_schemas import (
     AnalysisSchema,
@@ -31,12 +31,14 @@ from .analysis_schemas import (
     SummaryQuerySchema,
     SummarySchema,
 )
-from .articles import ArticleInSchema
+from .article_schemas import ArticleInSchema
 from .blueprint import Blueprint
 from .docs import RAW_ARTICLE_BODIES, WRITE_SECURITY, conditional
 
 blp = Blueprint(
-    "analysis", __name__, url_prefix="/v1",
+    "analysis",
+    __name__,
+    url_prefix="/v1",
     description="Summaries, entities, quotes and casualty figures of articles",
 )
 
@@ -77,7 +79,8 @@ class Entities(MethodView):
             return _json(body)
         document = json.loads(body)
         document["entities"] = [
-            e for e in document["entities"]
+            e
+            for e in document["entities"]
             if (not types or e["type"] in types) and e["mentions"] >= query["min_mentions"]
         ]
         return _json(encode_json(document))
@@ -126,8 +129,6 @@ class Analyze(MethodView):
     @blp.doc(**WRITE_SECURITY)
     def post(self, payload):
         """Analyse a text without storing it (cached by the text's id)"""
-        try:
-            prepared = prepare_article(payload)
-        except EmptyArticle as exc:
-            abort(422, message=str(exc), errors={exc.field: [str(exc)]})
-        return _json(adhoc_analysis(newsfacts.state, prepared))
+        state = newsfacts.state
+        prepared = prepare_article(payload, max_chars=state.settings.max_article_chars)
+        return _json(adhoc_analysis(state, prepared))

@@ -12,7 +12,9 @@ QUALIFIERS = ("exact", "at_least", "more_than", "about", "nearly", "up_to")
 
 class SummarySentenceSchema(Schema):
     text = fields.String(required=True)
-    index = fields.Integer(required=True, metadata={"description": "Sentence number in the article, from 0"})
+    index = fields.Integer(
+        required=True, metadata={"description": "Sentence number in the article, from 0"}
+    )
     start = fields.Integer(required=True)
     end = fields.Integer(required=True)
     score = fields.Float(required=True)
@@ -21,8 +23,12 @@ class SummarySentenceSchema(Schema):
 class SummaryBodySchema(Schema):
     method = fields.String(required=True, metadata={"description": "How sentences were chosen"})
     sentences = fields.List(fields.Nested(SummarySentenceSchema), required=True)
-    text = fields.String(required=True, metadata={"description": "The chosen sentences joined, in article order"})
-    brief = fields.String(required=True, metadata={"description": "One line built from the extracted facts"})
+    text = fields.String(
+        required=True, metadata={"description": "The chosen sentences joined, in article order"}
+    )
+    brief = fields.String(
+        required=True, metadata={"description": "One line built from the extracted facts"}
+    )
 
 
 class SummarySchema(AnalysisEnvelopeSchema, SummaryBodySchema):
@@ -120,7 +126,8 @@ class AnalysisSchema(AnalysisEnvelopeSchema):
 
 class SummaryQuerySchema(Schema):
     sentences = fields.Integer(
-        load_default=3, validate=validate.Range(1, 10),
+        load_default=3,
+        validate=validate.Range(1, 10),
         metadata={"description": "How many sentences (1-10)"},
     )
 

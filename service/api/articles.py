@@ -2,52 +2,24 @@
 
 from __future__ import annotations
 
-from flask import url_for
+from flask import request, url_for
 from flask.views import MethodView
 from flask_smorest import abort
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import Schema, fields, validate
 
+from ..errors import validation_problem
 from ..extensions import newsfacts
-from ..ingest import EmptyArticle, ingest
+from ..ingest import ingest
+from ..jobs import submit_batch
 from ..storage.articles import ArticleQuery
+from .article_schemas import ArticleInSchema
 from .blueprint import Blueprint
 from .common import PageQuerySchema, Timestamp
-from .docs import RAW_ARTICLE_BODIES, WRITE_SECURITY, conditional
+from .docs import NDJSON_BODY, RAW_ARTICLE_BODIES, WRITE_SECURITY, conditional
 
-blp = Blueprint("articles", __name__, url_prefix="/v1", description="Articles: ingest, list, read, delete")
-
-MAX_AUTHORS = 50
-
-
-class ArticleInSchema(Schema):
-    """An article to ingest: `text` or `html` (reduced to the article's text)."""
-
-    # Raw bodies this schema accepts besides JSON (see extensions.BodyParser).
-    raw_body_fields = {"text/plain": "text", "text/html": "html"}
-
-    text = fields.String(metadata={"description": "The article body as plain text"})
-    html = fields.String(metadata={"description": "An HTML page; reduced to the article's text"})
-    title = fields.String(allow_none=True, validate=validate.Length(max=1000))
-    url = fields.Url(allow_none=True, require_tld=False, validate=validate.Length(max=2048))
-    source = fields.String(allow_none=True, validate=validate.Length(min=1, max=200))
-    published_at = Timestamp(allow_none=True, metadata={"description": "ISO 8601 date or date-time"})
-    authors = fields.List(
-        fields.String(validate=validate.Length(min=1, max=200)),
-        validate=validate.Length(max=MAX_AUTHORS),
-    )
-    language = fields.String(
-        load_default="en",
-        validate=validate.OneOf(["en"], error="Only English (en) articles are analysed."),
-    )
-
-    @validates_schema
-    def _text_or_html(self, data, **kwargs):
-        if data.get("text") is None and data.get("html") is None:
-            raise ValidationError("Give the article as `text` or `html`.", "text")
-        if data.get("text") is not None and not data["text"].strip():
-            raise ValidationError("The text is empty.", "text")
-        if data.get("text") is None and not data["html"].strip():
-            raise ValidationError("The HTML is empty.", "html")
+blp = Blueprint(
+    "articles", __name__, url_prefix="/v1", description="Articles: ingest, list, read, delete"
+)
 
 
 class StatsSchema(Schema):
@@ -68,8 +40,13 @@ class LinksSchema(Schema):
 
 def article_links(article: dict) -> dict:
     base = f"/v1/articles/{article['id']}"
-    return {"self": base, **{part: f"{base}/{part}" for part in
-                             ("summary", "entities", "quotes", "casualties", "analysis")}}
+    return {
+        "self": base,
+        **{
+            part: f"{base}/{part}"
+            for part in ("summary", "entities", "quotes", "casualties", "analysis")
+        },
+    }
 
 
 class ArticleListItemSchema(Schema):
@@ -102,14 +79,59 @@ class ArticleListQuerySchema(PageQuerySchema):
     source = fields.String(validate=validate.Length(min=1, max=200))
     since = Timestamp(metadata={"description": "Published at or after"})
     until = Timestamp(metadata={"description": "Published at or before"})
+    entity = fields.String(
+        validate=validate.Length(min=1, max=200),
+        metadata={"description": "Articles mentioning this entity (name or alias, any case)"},
+    )
+    speaker = fields.String(
+        validate=validate.Length(min=1, max=200),
+        metadata={"description": "Articles quoting this speaker (name or alias, any case)"},
+    )
 
 
-def _ingest_or_422(payload: dict) -> tuple[dict, bool]:
-    state = newsfacts.state
-    try:
-        return ingest(payload, articles=state.articles, cache=state.cache, analyzer=state.analyzer)
-    except EmptyArticle as exc:
-        abort(422, message=str(exc), errors={exc.field: [str(exc)]})
+class BatchInSchema(Schema):
+    """Many articles at once: `{"articles": [ArticleIn, ...]}`, or NDJSON, one per line."""
+
+    ndjson_field = "articles"
+
+    articles = fields.List(
+        fields.Raw(),
+        required=True,
+        validate=validate.Length(min=1),
+        metadata={"description": "ArticleIn objects; each is validated on its own"},
+    )
+
+
+class BatchAcceptedSchema(Schema):
+    job_id = fields.String(required=True)
+    status_url = fields.String(required=True)
+    total = fields.Integer(required=True, metadata={"description": "Articles in the batch"})
+    rejected = fields.Integer(
+        required=True, metadata={"description": "Items that failed validation at once"}
+    )
+
+
+def split_valid_items(items: list) -> tuple[list[dict], list[dict]]:
+    """({"index", "payload"} of valid ArticleIn items, {"index", "problem"} of invalid ones)."""
+    schema = ArticleInSchema()
+    valid, rejected = [], []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            rejected.append(
+                {
+                    "index": index,
+                    "problem": validation_problem(
+                        {"_schema": ["Each article must be a JSON object."]}
+                    ),
+                }
+            )
+            continue
+        errors = schema.validate(item)
+        if errors:
+            rejected.append({"index": index, "problem": validation_problem(errors)})
+        else:
+            valid.append({"index": index, "payload": item})
+    return valid, rejected
 
 
 @blp.route("/articles")
@@ -121,7 +143,7 @@ class Articles(MethodView):
     @blp.doc(**WRITE_SECURITY)
     def post(self, payload):
         """Ingest and analyse one article"""
-        article, created = _ingest_or_422(payload)
+        article, created = ingest(payload, newsfacts.state)
         text = newsfacts.state.articles.get_text(article["id"]) or ""
         location = url_for("articles.Article", article_id=article["id"])
         return {**article, "text": text}, (201 if created else 200), {"Location": location}
@@ -131,8 +153,47 @@ class Articles(MethodView):
     @conditional
     def get(self, query):
         """List articles, newest published first"""
-        items, next_cursor = newsfacts.state.articles.list(ArticleQuery(**query))
+        state = newsfacts.state
+        within = []
+        if "entity" in query:
+            within.append(state.corpus.entity_article_set(query.pop("entity")))
+        if "speaker" in query:
+            within.append(state.corpus.speaker_article_set(query.pop("speaker")))
+        items, next_cursor = state.articles.list(ArticleQuery(**query, within=tuple(within)))
         return {"items": items, "next_cursor": next_cursor.encode() if next_cursor else None}
+
+
+@blp.before_app_request
+def _allow_large_batches():
+    # Batches may be far larger than one article; every other body keeps the default limit.
+    if request.endpoint == "articles.ArticleBatch":
+        request.max_content_length = newsfacts.state.settings.batch_max_content_length
+
+
+@blp.route("/articles/batch")
+class ArticleBatch(MethodView):
+    @blp.arguments(BatchInSchema, content_type="application/json")
+    @blp.doc(**NDJSON_BODY)
+    @blp.response(202, BatchAcceptedSchema, description="Queued for background workers")
+    @blp.doc(**WRITE_SECURITY)
+    def post(self, batch):
+        """Ingest many articles on background workers"""
+        state = newsfacts.state
+        items = batch["articles"]
+        if len(items) > state.settings.batch_max_articles:
+            abort(
+                413, message=f"A batch holds at most {state.settings.batch_max_articles} articles."
+            )
+        valid, rejected = split_valid_items(items)
+        job_id = submit_batch(state, valid, rejected)
+        status_url = url_for("jobs.JobStatus", job_id=job_id)
+        body = {
+            "job_id": job_id,
+            "status_url": status_url,
+            "total": len(items),
+            "rejected": len(rejected),
+        }
+        return body, 202, {"Location": status_url}
 
 
 @blp.route("/articles/<string(length=16):article_id>")
@@ -152,6 +213,8 @@ class Article(MethodView):
     def delete(self, article_id):
         """Delete an article and everything derived from it"""
         state = newsfacts.state
-        if not state.articles.delete(article_id, pipeline_versions=[state.analyzer.pipeline_version]):
+        if not state.articles.delete(
+            article_id, pipeline_versions=[state.analyzer.pipeline_version]
+        ):
             abort(404, message=f"No article with id {article_id}.")
         return None

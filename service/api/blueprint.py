@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
+import json
+
 import flask_smorest
 from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 JSON_MIMETYPES = {"application/json", "application/problem+json"}
+DEEP_JSON = "The JSON body is nested too deeply."
+NDJSON_MIMETYPES = {"application/x-ndjson", "application/jsonl", "application/jsonlines"}
+
+
+def _ndjson_lines(body: bytes) -> list:
+    """One JSON value per non-blank line; 400 naming the first line that is not JSON."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadRequest("The request body is not valid UTF-8.") from exc
+    values = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            values.append(json.loads(line))
+        except RecursionError as exc:
+            raise BadRequest(DEEP_JSON) from exc
+        except ValueError as exc:
+            raise BadRequest(f"Line {number} of the NDJSON body is not valid JSON.") from exc
+    return values
 
 
 class BodyParser(FlaskParser):
@@ -19,6 +42,9 @@ class BodyParser(FlaskParser):
 
     def load_json(self, req, schema):
         mimetype = req.mimetype
+        ndjson_field = getattr(schema, "ndjson_field", None)
+        if ndjson_field and mimetype in NDJSON_MIMETYPES:
+            return {ndjson_field: _ndjson_lines(req.get_data(cache=True))}
         raw_fields = getattr(schema, "raw_body_fields", {})
         if mimetype in raw_fields:
             try:
@@ -33,7 +59,10 @@ class BodyParser(FlaskParser):
             raise UnsupportedMediaType(
                 f"Content-Type {mimetype or '(none)'} is not supported here; use {accepted}."
             )
-        return super().load_json(req, schema)
+        try:
+            return super().load_json(req, schema)
+        except RecursionError as exc:
+            raise BadRequest(DEEP_JSON) from exc
 
 
 class Blueprint(flask_smorest.Blueprint):

@@ -6,7 +6,7 @@ import datetime as dt
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from ..storage.articles import Cursor
+from ..storage.paging import Cursor
 
 
 class ProblemSchema(Schema):
@@ -75,7 +75,9 @@ class CursorField(fields.String):
         try:
             return Cursor.decode(token)
         except ValueError as exc:
-            raise ValidationError("Not a valid cursor; use next_cursor from the previous page.") from exc
+            raise ValidationError(
+                "Not a valid cursor; use next_cursor from the previous page."
+            ) from exc
 
 
 class PageQuerySchema(Schema):

@@ -17,8 +17,10 @@ WRITE_SECURITY = {"security": [{"bearerAuth": []}], "responses": {401: "UNAUTHOR
 RAW_ARTICLE_BODIES = {
     "requestBody": {
         "content": {
-            "text/plain": {"schema": {"type": "string", "minLength": 1},
-                           "example": "Flash floods killed at least 12 people on Tuesday."},
+            "text/plain": {
+                "schema": {"type": "string", "minLength": 1},
+                "example": "Flash floods killed at least 12 people on Tuesday.",
+            },
             "text/html": {"schema": {"type": "string", "minLength": 1}},
         }
     }
@@ -35,3 +37,16 @@ def conditional(view: F) -> F:
     view._apidoc = deepcopy(getattr(view, "_apidoc", {}))
     view._apidoc["etag"] = True
     return view
+
+
+NDJSON_BODY = {
+    "requestBody": {
+        "content": {
+            "application/x-ndjson": {
+                # Lines, not one JSON document: no JSON schema describes the body as a whole.
+                "schema": {"description": "One ArticleIn JSON object per line"},
+                "example": '{"text": "First article..."}\n{"text": "Second article..."}\n',
+            }
+        }
+    }
+}

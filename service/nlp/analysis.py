@@ -11,7 +11,7 @@ from .brief import compose_brief
 from .casualties import CasualtyFigure, CasualtyTotal, casualty_totals, extract_casualties
 from .entities import Entity, extract_entities
 from .quotes import Quote, extract_quotes
-from .summary import SUMMARY_METHOD, SummarySentence, summarize
+from .summary import SUMMARY_METHOD, SummarySentence, summaries_by_size
 
 MAX_SUMMARY_SENTENCES = 10
 
@@ -32,15 +32,16 @@ class ArticleAnalysis:
 
 def analyze(doc: Doc, *, published_at: datetime | None = None) -> ArticleAnalysis:
     """Run every extractor over one parsed article."""
-    figures = tuple(extract_casualties(doc))
+    # The publication year tells the event's own year from earlier ones ("since 2004").
+    current_year = published_at.year if published_at else None
+    figures = tuple(extract_casualties(doc, current_year=current_year))
     totals = casualty_totals(figures)
     entities = tuple(extract_entities(doc))
     quotes = tuple(extract_quotes(doc))
     figure_offsets = [(f.start, f.end) for f in figures if not f.historical]
     summaries = tuple(
-        tuple(summarize(doc, sentences=k, figure_offsets=figure_offsets))
-        for k in range(1, MAX_SUMMARY_SENTENCES + 1)
-    )
+        tuple(chosen) for chosen in summaries_by_size(doc, figure_offsets=figure_offsets)
+    )[:MAX_SUMMARY_SENTENCES]
     brief = compose_brief(
         doc, totals=totals, entities=entities, quotes=quotes, published_at=published_at
     )

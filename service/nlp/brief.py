@@ -13,7 +13,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from service.nlp.summary import article_sentences
+from .summary import article_sentences
 
 MAX_BRIEF_CHARS = 240
 
@@ -30,19 +30,75 @@ _CATEGORY_ORDER = ("killed", "injured", "missing")
 # Lead sentences name the incident with one of these nouns ("a suicide bombing", "twin blasts").
 _EVENT_NOUNS = frozenset(
     {
-        "attack", "shooting", "bombing", "explosion", "blast", "strike", "airstrike", "crash",
-        "collision", "derailment", "fire", "blaze", "wildfire", "flood", "flooding", "earthquake",
-        "quake", "storm", "hurricane", "cyclone", "typhoon", "tornado", "landslide", "mudslide",
-        "avalanche", "stampede", "collapse", "massacre", "ambush", "raid", "shelling",
-        "stabbing", "rampage", "accident", "eruption", "siege", "hijacking", "clash", "riot",
-        "assault", "tsunami", "heatwave", "outbreak", "sinking", "capsizing", "leak", "spill",
+        "attack",
+        "shooting",
+        "bombing",
+        "explosion",
+        "blast",
+        "strike",
+        "airstrike",
+        "crash",
+        "collision",
+        "derailment",
+        "fire",
+        "blaze",
+        "wildfire",
+        "flood",
+        "flooding",
+        "earthquake",
+        "quake",
+        "storm",
+        "hurricane",
+        "cyclone",
+        "typhoon",
+        "tornado",
+        "landslide",
+        "mudslide",
+        "avalanche",
+        "stampede",
+        "collapse",
+        "massacre",
+        "ambush",
+        "raid",
+        "shelling",
+        "stabbing",
+        "rampage",
+        "accident",
+        "eruption",
+        "siege",
+        "hijacking",
+        "clash",
+        "riot",
+        "assault",
+        "tsunami",
+        "heatwave",
+        "outbreak",
+        "sinking",
+        "capsizing",
+        "leak",
+        "spill",
     }
 )
 # ... or with one of these verbs ("a missile struck", "two trains derailed").
 _EVENT_VERBS = frozenset(
     {
-        "attack", "strike", "explode", "derail", "crash", "collide", "collapse", "erupt",
-        "storm", "ambush", "bomb", "hit", "sink", "capsize", "flood", "raid", "stab",
+        "attack",
+        "strike",
+        "explode",
+        "derail",
+        "crash",
+        "collide",
+        "collapse",
+        "erupt",
+        "storm",
+        "ambush",
+        "bomb",
+        "hit",
+        "sink",
+        "capsize",
+        "flood",
+        "raid",
+        "stab",
     }
 )
 _EVENT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})
@@ -50,6 +106,8 @@ _EVENT_SEARCH_SENTENCES = 3
 _BLAME_SEARCH_SENTENCES = 20
 
 _CLAIMED = frozenset({"responsibility", "credit"})
+_BLAME_WORDS = frozenset({"claim", "responsible", "blame"})
+_MAX_BLAME_CANDIDATES = 20
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_TYPES = ("PERSON", "ORG", "NORP", "GPE")
 _BLAMEABLE_TYPES = frozenset({"ORG", "NORP", "PERSON", "GPE"})
@@ -102,7 +160,8 @@ def compose_brief(
     published_at: datetime | None = None,
 ) -> str:
     """One line (at most 240 characters) saying what happened, or who did or said what."""
-    spans = _body_spans(doc)
+    spans = _body_spans(doc, _BLAME_SEARCH_SENTENCES)
+    entities = sorted(entities, key=lambda e: -e.salience)  # every lookup prefers the salient
     casualties = casualty_phrase(totals)
     if spans and casualties:
         brief = _incident_brief(spans, casualties, entities, published_at)
@@ -135,9 +194,12 @@ def _casualty_count(total: TotalLike, category: str) -> str:
     return " ".join(part for part in (qualifier, f"{total.value:,}", category) if part)
 
 
-def _body_spans(doc: Doc) -> list[Span]:
+def _body_spans(doc: Doc, limit: int) -> list[Span]:
+    """The first `limit` body sentences: the brief never reads further."""
     spans = []
     for sentence in article_sentences(doc):
+        if len(spans) == limit:
+            break
         if not sentence.body:
             continue
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
@@ -214,7 +276,7 @@ def _places(event: Token | None, lead: Span, entities: Sequence[EntityLike]) -> 
     if not found:
         found = _place_names(list(lead.ents), entities)
     if not found:
-        top = next((e.name for e in _by_salience(entities) if e.type in _PLACE_TYPES), None)
+        top = next((e.name for e in entities if e.type in _PLACE_TYPES), None)
         found = [top] if top else []
     return found
 
@@ -247,16 +309,22 @@ def _blame_phrase(spans: list[Span], entities: Sequence[EntityLike]) -> str:
 
     An explicit claim of responsibility beats others' attribution of blame.
     """
-    statements = []
+    first_blame = ""
+    looked_at = 0
     previous: Span | None = None
     for span in spans:
         for token in span:
+            if token.lemma_.lower() not in _BLAME_WORDS:
+                continue
+            looked_at += 1
+            if looked_at > _MAX_BLAME_CANDIDATES:  # hostile text repeating the words
+                return first_blame
             phrase = _responsibility_statement(token, span, previous, entities)
-            if phrase:
-                statements.append(phrase)
+            if phrase.endswith("claimed responsibility"):
+                return phrase
+            first_blame = first_blame or phrase
         previous = span
-    claims = [s for s in statements if s.endswith("claimed responsibility")]
-    return (claims or statements or [""])[0]
+    return first_blame
 
 
 def _responsibility_statement(
@@ -319,21 +387,12 @@ def _actor_name(
     return _canonical_name(earlier[-1].text, entities) if earlier else ""
 
 
-def _actor_brief(
-    lead: Span, entities: Sequence[EntityLike], quotes: Sequence[QuoteLike]
-) -> str:
+def _actor_brief(lead: Span, entities: Sequence[EntityLike], quotes: Sequence[QuoteLike]) -> str:
     """ "Vladimir Putin, Kremlin: says …" from the top entities and the lead's main verb phrase."""
     actors = _top_actors(entities)
-    main = _main_clause(lead)
-    action = _verb_phrase(main)
-    subject = _subject(main)
-    if action and subject is not None and subject.pos_ != "PRON":
-        doer = _canonical_name(subject.doc[subject.left_edge.i : subject.i + 1].text, entities)
-        if doer in actors:
-            actors = [doer, *(a for a in actors if a != doer)]
-        else:
-            doer_phrase = _capitalise(_LEADING_ARTICLE.sub("", _subject_phrase(subject)))
-            action = f"{doer_phrase} {action}"
+    doer, action = _lead_action(lead, entities)
+    if doer:
+        actors = [doer, *(a for a in actors if a != doer)][:2]
     if not action:
         action = _quote_phrase(quotes, actors)
     if not action:
@@ -341,15 +400,56 @@ def _actor_brief(
     return f"{', '.join(actors)}: {action}" if actors else _capitalise(action)
 
 
+def _lead_action(lead: Span, entities: Sequence[EntityLike]) -> tuple[str, str]:
+    """Who the lead is about, when it names them, and what it says they did or said."""
+    root = lead.root
+    main = _main_clause(lead)
+    if main is not None and main.i != root.i:
+        speaker = _named(_subject(root), entities)
+        clause = _clause_text(main)
+        if speaker and clause:
+            return speaker, f"says {clause}"
+    action = _verb_phrase(main)
+    subject = _subject(main)
+    if not action or subject is None or subject.pos_ == "PRON":
+        return "", action
+    doer = _named(subject, entities)
+    if doer:
+        return doer, action
+    return "", f"{_capitalise(_LEADING_ARTICLE.sub('', _subject_phrase(subject)))} {action}"
+
+
 def _subject_phrase(subject: Token) -> str:
     return _shortened(subject.doc[subject.left_edge.i : subject.right_edge.i + 1], 8)
 
 
+def _named(head: Token | None, entities: Sequence[EntityLike]) -> str:
+    """The name a subject is ("President Vladimir Putin" → the entity's name), else ''.
+
+    Only the head counts: "Republican lawmakers" are lawmakers, not Republicans.
+    """
+    if head is None or (head.pos_ != "PROPN" and head.ent_type_ not in _BLAMEABLE_TYPES):
+        return ""
+    return _canonical_name(_noun_with_modifiers(head), entities)
+
+
+def _clause_text(verb: Token) -> str:
+    """A reported clause with its subject, without "that" and final punctuation."""
+    start = verb.left_edge
+    while start.i < verb.i and (start.dep_ == "mark" or start.is_punct):
+        start = start.nbor()
+    end = verb.right_edge
+    while end.i > start.i and (end.is_punct or end.is_space):
+        end = end.nbor(-1)
+    clause = _shortened(verb.doc[start.i : end.i + 1], _VERB_PHRASE_WORDS)
+    # A sentence-initial capital is not part of the reported words ("says the West is …").
+    return clause if start.pos_ == "PROPN" or start.text == "I" else clause[:1].lower() + clause[1:]
+
+
 def _top_actors(entities: Sequence[EntityLike]) -> list[str]:
     """The two most salient people or organisations, topped up with places or groups."""
-    ranked = _by_salience(entities)
-    actors = [e.name for e in ranked if e.type in _ACTOR_TYPES[:2]]
-    actors += [e.name for e in ranked if e.type in _ACTOR_TYPES[2:]]
+    actors = [e.name for e in entities if e.type in _ACTOR_TYPES[:2]]
+    actors += [e.name for e in entities if e.type in _ACTOR_TYPES[2:]]
     return actors[:2]
 
 
@@ -411,18 +511,26 @@ def _canonical_name(
 ) -> str:
     """The entity extractor's fullest name for a mention, or the mention without "the"."""
     bare = _LEADING_ARTICLE.sub("", mention.strip())
-    lowered = bare.lower()
-    for entity in _by_salience(entities):
-        if types is not None and entity.type not in types:
-            continue
-        name = entity.name.lower()
-        if name == lowered or lowered in name.split() or (name in lowered and len(name) > 3):
+    for entity in entities:
+        if (types is None or entity.type in types) and _names_same(bare, entity.name):
             return entity.name
     return bare
 
 
-def _by_salience(entities: Sequence[EntityLike]) -> list[EntityLike]:
-    return sorted(entities, key=lambda e: -e.salience)
+def _names_same(mention: str, name: str) -> bool:
+    """ "Putin" is "Vladimir Putin"; "Islamic State group" is "Islamic State"; but
+    "White House" is not "House"."""
+    mention_words, name_words = mention.lower().split(), name.lower().split()
+    if not mention_words or not name_words:
+        return False
+    if mention_words == name_words or (len(mention_words) == 1 and mention_words[0] in name_words):
+        return True
+    size = len(name_words)
+    for start in range(len(mention_words) - size + 1):
+        if mention_words[start : start + size] == name_words:
+            rest = mention.split()[:start] + mention.split()[start + size :]
+            return all(word.islower() for word in rest)  # only common nouns around it
+    return False
 
 
 def _text_between(first: Token, last: Token) -> str:

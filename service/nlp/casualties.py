@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .numbers import (
+    AT_LEAST,
     COUNT_WORDS,
     EXACT,
     NUMBER_WORDS,
@@ -47,28 +48,54 @@ CATEGORIES = (KILLED, INJURED, MISSING)
 # or object. spaCy lemmatises participles used as adjectives inconsistently, so
 # the surface forms are listed too.
 _PREDICATES = {
-    "kill": KILLED, "killed": KILLED, "die": KILLED, "dead": KILLED, "slay": KILLED,
-    "slain": KILLED, "murder": KILLED, "perish": KILLED, "massacre": KILLED,
-    "drown": KILLED, "behead": KILLED, "execute": KILLED,
-    "injure": INJURED, "injured": INJURED, "wound": INJURED, "wounded": INJURED,
-    "hurt": INJURED, "hospitalize": INJURED, "hospitalise": INJURED,
-    "hospitalized": INJURED, "hospitalised": INJURED, "maim": INJURED,
-    "missing": MISSING, "unaccounted": MISSING,
+    "kill": KILLED,
+    "killed": KILLED,
+    "die": KILLED,
+    "dead": KILLED,
+    "slay": KILLED,
+    "slain": KILLED,
+    "murder": KILLED,
+    "perish": KILLED,
+    "massacre": KILLED,
+    "drown": KILLED,
+    "behead": KILLED,
+    "execute": KILLED,
+    "injure": INJURED,
+    "injured": INJURED,
+    "wound": INJURED,
+    "wounded": INJURED,
+    "hurt": INJURED,
+    "hospitalize": INJURED,
+    "hospitalise": INJURED,
+    "hospitalized": INJURED,
+    "hospitalised": INJURED,
+    "maim": INJURED,
+    "missing": MISSING,
+    "unaccounted": MISSING,
 }
 # "missing" is lemmatised to "miss"; only its -ing form means unaccounted for.
 _MISSING_FORMS = frozenset({"missing"})
+_LIFE_TAKING_LEMMAS = frozenset({"claim", "lose", "take", "cost"})
 
 # Nouns that are the casualty themselves: "60 deaths", "12 dead", "30 wounded".
 _CASUALTY_NOUNS = {
-    "death": KILLED, "deaths": KILLED, "fatality": KILLED, "fatalities": KILLED,
-    "dead": KILLED, "body": KILLED, "bodies": KILLED, "life": KILLED, "lives": KILLED,
+    "death": KILLED,
+    "deaths": KILLED,
+    "fatality": KILLED,
+    "fatalities": KILLED,
+    "dead": KILLED,
+    "body": KILLED,
+    "bodies": KILLED,
+    "life": KILLED,
+    "lives": KILLED,
     "killed": KILLED,
-    "injury": INJURED, "injuries": INJURED, "injured": INJURED, "wounded": INJURED,
+    "injury": INJURED,
+    "injuries": INJURED,
+    "injured": INJURED,
+    "wounded": INJURED,
     "hurt": INJURED,
     "missing": MISSING,
 }
-# "the 60 victims" presupposes the known toll; a bare "four victims were ..." does not.
-_DEFINITE_VICTIM_NOUNS = frozenset({"victim", "victims"})
 
 _PERSON_NOUNS = _word_set("""
     people person persons individual individuals man men woman women child children kid kids
@@ -100,25 +127,92 @@ _PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ans", "ents", "ants", "ees")
 
 _TOLL_NOUNS = frozenset({"toll", "tally", "count"})
 _TOLL_NUMBER_NOUNS = frozenset({"number", "figure", "total"})
-_TOLL_LINKS = frozenset({
-    "to", "at", "of", "reached", "reach", "reaches", "hit", "hits", "past", "passed", "topped",
-    "tops", "surpassed", "exceeded", "exceeds", "from", "is", "was", "stands", "stood", "as",
-})
+_TOLL_LINKS = frozenset(
+    {
+        "to",
+        "at",
+        "of",
+        "reached",
+        "reach",
+        "reaches",
+        "hit",
+        "hits",
+        "past",
+        "passed",
+        "topped",
+        "tops",
+        "surpassed",
+        "exceeded",
+        "exceeds",
+        "from",
+        "is",
+        "was",
+        "stands",
+        "stood",
+        "as",
+    }
+)
 _TOLL_WINDOW = 14
 _RESULT_ROLES = frozenset({"oprd", "acomp", "advmod", "xcomp", "ccomp", "dobj", "attr"})
+_NOUN_MODIFIERS = frozenset({"det", "compound", "amod", "poss", "nmod"})
 _TOLL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
 
-_SUBGROUP_CUES = frozenset({"including", "includes", "included", "among", "incl", "incl."})
+# "among" is not here: "were among 7 people killed" states the whole toll.
+_SUBGROUP_CUES = frozenset({"including", "includes", "included", "incl", "incl."})
 _OPENING_TOKENS = 10
 _PARTITIVE_FOLLOWERS = frozenset({"the", "them", "whom", "those", "these", "which", "us", "its"})
 _INCREMENT_WORDS = frozenset({"more", "additional", "further", "extra", "new"})
-_SKIPPABLE_IN_PREDICATE = frozenset({
-    "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "will", "would",
-    "may", "might", "could", "reportedly", "also", "all", "still", "now", "later", "so", "far",
-    "who", "that", "remain", "remained", "remains", "reported", "confirmed", "believed",
-    "feared", "thought", "said", "to", "seriously", "critically", "severely", "badly",
-    "fatally", "slightly", "lightly", "either", "got", "left", "listed", "as",
-})
+_SKIPPABLE_IN_PREDICATE = frozenset(
+    {
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "may",
+        "might",
+        "could",
+        "reportedly",
+        "also",
+        "all",
+        "still",
+        "now",
+        "later",
+        "so",
+        "far",
+        "who",
+        "that",
+        "remain",
+        "remained",
+        "remains",
+        "reported",
+        "confirmed",
+        "believed",
+        "feared",
+        "thought",
+        "said",
+        "to",
+        "seriously",
+        "critically",
+        "severely",
+        "badly",
+        "fatally",
+        "slightly",
+        "lightly",
+        "either",
+        "got",
+        "left",
+        "listed",
+        "as",
+    }
+)
 _PREDICATE_WINDOW = 6
 _NOUN_WINDOW = 4
 
@@ -132,11 +226,29 @@ _MONTHS = _word_set("""
 _AGE_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 _NON_COUNT_FOLLOWERS = frozenset({"%", "percent", "per", "p.m.", "a.m.", "pm", "am", "o'clock"})
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "until", "of", "from", "early", "late", "mid"})
 
-_SAY_LEMMAS = frozenset({
-    "say", "report", "confirm", "announce", "tell", "state", "add", "estimate", "write",
-    "tweet", "post", "cite", "quote", "claim", "accord", "update", "publish",
-})
+_SAY_LEMMAS = frozenset(
+    {
+        "say",
+        "report",
+        "confirm",
+        "announce",
+        "tell",
+        "state",
+        "add",
+        "estimate",
+        "write",
+        "tweet",
+        "post",
+        "cite",
+        "quote",
+        "claim",
+        "accord",
+        "update",
+        "publish",
+    }
+)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
 _ATTRIBUTION_MAX_TOKENS = 12
 _MAX_CLIMB = 12
@@ -145,20 +257,47 @@ _MAX_SENTENCE_CHARS = 2000
 _SENTENCE_CONTEXT_CHARS = 600
 
 # An ongoing war's or epidemic's running toll is context, not the reported event.
-_CUMULATIVE_AGENTS = frozenset({
-    "war", "conflict", "invasion", "insurgency", "pandemic", "epidemic", "occupation",
-})
+_CUMULATIVE_AGENTS = frozenset(
+    {
+        "war",
+        "conflict",
+        "invasion",
+        "insurgency",
+        "pandemic",
+        "epidemic",
+        "occupation",
+    }
+)
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
-_SUPERSEDED_CUE = re.compile(r"\b(?:earlier|initially|initial|previously|previous|originally)\b",
-                             re.IGNORECASE)
+_SUPERSEDED_CUE = re.compile(
+    r"\b(?:earlier|initially|initial|previously|previous|originally)\b", re.IGNORECASE
+)
 _SUPERSEDED_REACH = 6
+_SUPERSEDED_OPENING = re.compile(
+    r"\W*(?:earlier|initially|previously|originally)\s*,", re.IGNORECASE
+)
 _LEAD_SENTENCES = 2
+_COMPARISON_REACH = 6
+_SUPERLATIVE_NOUNS = frozenset({"record", "worst", "deadliest"})
+# "A year earlier", "two years before", "last year": a date set apart from the news.
+_PAST_PERIOD = re.compile(
+    r"\b(?:years?|decades?|months?)\s+(?:earlier|before|prior)\b"
+    r"|\b(?:last|previous|the\s+prior)\s+(?:year|decade)\b",
+    re.IGNORECASE,
+)
 _HISTORICAL_CUES = frozenset({"ago", "anniversary"})
 _ZERO_SUBJECTS = frozenset({"nobody", "none", "no-one", "noone"})
 _ZERO_NOUNS = {
-    "casualties": (KILLED, INJURED), "casualty": (KILLED, INJURED),
-    "deaths": (KILLED,), "death": (KILLED,), "fatalities": (KILLED,), "fatality": (KILLED,),
-    "injuries": (INJURED,), "injury": (INJURED,), "dead": (KILLED,), "injured": (INJURED,),
+    "casualties": (KILLED, INJURED),
+    "casualty": (KILLED, INJURED),
+    "deaths": (KILLED,),
+    "death": (KILLED,),
+    "fatalities": (KILLED,),
+    "fatality": (KILLED,),
+    "injuries": (INJURED,),
+    "injury": (INJURED,),
+    "dead": (KILLED,),
+    "injured": (INJURED,),
 }
 
 
@@ -218,40 +357,54 @@ class _Reading:
 # ---------------------------------------------------------------- public API
 
 
-def extract_casualties(doc: Doc) -> list[CasualtyFigure]:
-    """Every statement of people killed, injured or missing in `doc`, in text order."""
+def extract_casualties(doc: Doc, *, current_year: int | None = None) -> list[CasualtyFigure]:
+    """Every statement of people killed, injured or missing in `doc`, in text order.
+
+    `current_year` (e.g. the publication year, when known) is the main event's
+    year: a sentence naming it is not about an earlier event. Without it, the
+    years named in the article's lead play that part.
+    """
     figures: list[CasualtyFigure] = []
     if not doc.has_annotation("SENT_START"):
         return []  # without a parse there is nothing reliable to read
-    lead_years = _lead_years(doc)
+    doc_text = doc.text
+    lead_years = _lead_years(doc, doc_text)
+    if current_year is not None:
+        lead_years |= {str(current_year)}
     sentences = doc.sents
     for sent in sentences:
-        figures.extend(_sentence_figures(sent, lead_years))
+        figures.extend(_sentence_figures(sent, doc_text, lead_years))
     return _without_subsumed_singles(figures)
 
 
 def casualty_totals(figures: Sequence[CasualtyFigure]) -> dict[str, CasualtyTotal | None]:
     """Per category, the largest non-historical lower bound stated; None when none.
 
-    Figures with a firm lower bound (exact, at least, more than, ranges) win
-    over approximate ones ("nearly 100", "about 900", "up to 6,000"), which only
-    count when nothing firmer is stated: "almost 100 killed" and "at least 95
-    killed" in one article make 95 the figure the article stands behind.
+    Two refinements decide between the candidates first. A figure the text
+    presents as replaced ("after earlier reporting 11 dead") yields to current
+    ones. A firm lower bound (exact, at least, more than, a range) wins over an
+    approximate figure ("nearly 100", "about 900", "up to 6,000"): "almost 100
+    killed" and "at least 95 killed" in one article make 95 the figure it
+    stands behind.
     """
     totals: dict[str, CasualtyTotal | None] = {}
     for category in CATEGORIES:
-        current = [
-            f for f in figures
-            if f.category == category and not f.historical and not is_superseded(f)
-        ]
-        firm = [f for f in current if f.min is not None]
-        pool = firm or current
-        if not pool:
+        current = [f for f in figures if f.category == category and not f.historical]
+        if not current:
             totals[category] = None
             continue
-        best = max(pool, key=lambda f: (lower_bound(f.min, f.value), f.value))
+        best = max(current, key=_total_rank)
         totals[category] = CasualtyTotal(best.value, best.min, best.max, best.qualifier)
     return totals
+
+
+def _total_rank(figure: CasualtyFigure) -> tuple[bool, bool, int, int]:
+    return (
+        not is_superseded(figure),
+        figure.min is not None,
+        lower_bound(figure.min, figure.value),
+        figure.value,
+    )
 
 
 def is_superseded(figure: CasualtyFigure) -> bool:
@@ -263,7 +416,10 @@ def is_superseded(figure: CasualtyFigure) -> bool:
     at = figure.sentence.find(figure.text)
     if at < 0:
         return False
-    clause = _CLAUSE_BREAK.split(figure.sentence[:at])[-1]
+    before = figure.sentence[:at]
+    if _SUPERSEDED_OPENING.match(before):
+        return True  # "Earlier, officials had put the toll at 40."
+    clause = _CLAUSE_BREAK.split(before)[-1]
     # Only the words right before the figure: "earlier this month, ... killed 60" is a date.
     nearby = " ".join(clause.split()[-_SUPERSEDED_REACH:])
     return _SUPERSEDED_CUE.search(nearby) is not None
@@ -277,21 +433,28 @@ class _SentenceContext:
     """What every figure of one sentence shares, worked out once per sentence."""
 
     sent: Span
+    doc_text: str  # Doc.text joins every token on each access: read it once per document
     text: str
-    historical: bool
+    historical_from: int | None
     according_to: str | None
     speaker: str | None
 
     def attribution(self, anchor: Token) -> str | None:
         return self.according_to or _speaker_above(anchor) or self.speaker
 
+    def is_historical(self, phrase: _CountPhrase) -> bool:
+        return self.historical_from is not None and phrase.start >= self.historical_from
 
-def _sentence_figures(sent: Span, lead_years: frozenset[str]) -> list[CasualtyFigure]:
+
+def _sentence_figures(
+    sent: Span, doc_text: str, lead_years: frozenset[str]
+) -> list[CasualtyFigure]:
     according = _according_to(sent)
     context = _SentenceContext(
         sent=sent,
-        text=sent.text,
-        historical=_is_historical_sentence(sent, lead_years),
+        doc_text=doc_text,
+        text=doc_text[sent.start_char : sent.end_char],
+        historical_from=_historical_from(sent, lead_years),
         according_to=according,
         speaker=_sentence_speaker(sent) if according is None else None,
     )
@@ -303,12 +466,12 @@ def _sentence_figures(sent: Span, lead_years: frozenset[str]) -> list[CasualtyFi
         if _is_increment(sent, phrase) and not (categories_seen - {reading.category}):
             continue
         categories_seen.add(reading.category)
-        historical = context.historical or _is_cumulative(sent, reading)
+        historical = context.is_historical(phrase) or _is_cumulative(sent, reading)
         figures.append(_figure(context, phrase, reading, historical))
     for category, tokens in _zero_statements(sent):
         phrase = _CountPhrase(tokens[0], tokens[0] + 1, tokens[0], bounds(0, EXACT))
         reading = _Reading(category, None, tuple(tokens))
-        figures.append(_figure(context, phrase, reading, context.historical))
+        figures.append(_figure(context, phrase, reading, context.is_historical(phrase)))
     figures.sort(key=lambda f: (f.start, f.end))
     return figures
 
@@ -318,7 +481,7 @@ def _sentence_readings(sent: Span) -> Iterable[tuple[_CountPhrase, _Reading]]:
         if _is_not_a_head_count(sent, phrase) or _is_subgroup(sent, phrase):
             continue
         noun = _counted_noun(sent, phrase)
-        if noun is not None and not _is_countable_as_casualty(sent, phrase, noun):
+        if noun is not None and not _is_countable_as_casualty(noun):
             continue
         reading = _reading(sent, phrase, noun)
         if reading is not None:
@@ -335,7 +498,9 @@ def _figure(
         indices.append(reading.noun.i)
     first, last = min(indices), max(indices)
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    start += len(doc[first].text) - len(doc[first].text.lstrip("-–—"))
+    undashed = doc[first].text.lstrip("-–—")
+    if undashed:
+        start += len(doc[first].text) - len(undashed)  # "-A girl" after a dateline
     anchor = doc[reading.evidence[0] if reading.evidence else phrase.start]
     count = phrase.count
     return CasualtyFigure(
@@ -345,7 +510,7 @@ def _figure(
         max=count.max,
         qualifier=count.qualifier,
         approximate=count.approximate,
-        text=doc.text[start:end],
+        text=context.doc_text[start:end],
         who=_who(reading.noun),
         historical=historical,
         attributed_to=context.attribution(anchor),
@@ -363,7 +528,7 @@ def _sentence_excerpt(context: _SentenceContext, start: int, end: int) -> str:
     sent_start = context.sent.start_char
     low = max(start - _SENTENCE_CONTEXT_CHARS, sent_start)
     high = min(end + _SENTENCE_CONTEXT_CHARS, context.sent.end_char)
-    return context.sent.doc.text[low:high]
+    return context.doc_text[low:high]
 
 
 # ------------------------------------------------------------ finding counts
@@ -393,7 +558,7 @@ def _count_phrases(sent: Span) -> list[_CountPhrase]:
         trailing = trailing_at_least(_words(sent.doc, end, end + 2, sent.end))
         qualifier = combine_qualifiers(stated, implied)
         if trailing and qualifier == EXACT:
-            qualifier = "at_least"
+            qualifier = AT_LEAST
         phrases.append(_CountPhrase(start, end + trailing, q_start, bounds(value, qualifier)))
     return phrases
 
@@ -417,16 +582,21 @@ def _number_groups(sent: Span) -> list[tuple[int, int]]:
 def _group_start(doc: Doc, i: int, limit: int) -> int | None:
     word = doc[i].lower_
     nxt = doc[i + 1].lower_ if i + 1 < limit else ""
-    if word in ("a", "an") and nxt in ("hundred", "thousand", "million", "dozen", "score",
-                                       "handful", "few"):
+    if word in ("a", "an") and nxt in (
+        "hundred",
+        "thousand",
+        "million",
+        "dozen",
+        "score",
+        "handful",
+        "few",
+    ):
         if nxt == "few" and (i + 2 >= limit or doc[i + 2].lower_ != "dozen"):
             return None
         return i
     if word in ("several", "few") and nxt == "dozen":
         return i
     if word in COUNT_WORDS and word not in ("score", "handful", "dozen"):
-        return i
-    if word in ("dozen",) and i > 0 and doc[i - 1].lower_ not in ("a", "an"):
         return i
     if digits_value(word) is not None:
         return i
@@ -447,20 +617,26 @@ def _group_end(doc: Doc, start: int, limit: int) -> int:
             i += 1  # "twenty five", "hundred five"
         elif word == "-" and prev in TENS and i + 1 < limit and doc[i + 1].lower_ in UNITS:
             i += 2  # "twenty-five"
-        elif (word == "and" and prev in ("hundred", "thousand") and i + 1 < limit
-              and doc[i + 1].lower_ in NUMBER_WORDS):
+        elif (
+            word == "and"
+            and prev in ("hundred", "thousand")
+            and i + 1 < limit
+            and doc[i + 1].lower_ in NUMBER_WORDS
+        ):
             i += 1
-        elif (word == "of" and prev in VAGUE_PLURALS and i + 1 < limit
-              and doc[i + 1].lower_ in VAGUE_PLURALS):
+        elif (
+            word == "of"
+            and prev in VAGUE_PLURALS
+            and i + 1 < limit
+            and doc[i + 1].lower_ in VAGUE_PLURALS
+        ):
             i += 2  # "tens of thousands"
         else:
             break
     return min(i, limit)
 
 
-def _range_end(
-    sent: Span, start: int, end: int, following: tuple[int, int] | None
-) -> int | None:
+def _range_end(sent: Span, start: int, end: int, following: tuple[int, int] | None) -> int | None:
     """The high end of "between 10 and 15", "10 to 15", "10-15", "three or four"."""
     if following is None or following[0] != end + 1:
         return None
@@ -474,7 +650,7 @@ def _range_end(
         return None
     if link not in ("and", "to", "-", "–", "or"):
         return None
-    resolved = resolve_count([t.text for t in doc[following[0]:following[1]]])
+    resolved = resolve_count([t.text for t in doc[following[0] : following[1]]])
     low = resolve_count([t.text for t in doc[start:end]])
     if resolved is None or low is None or resolved[0] <= low[0]:
         return None
@@ -500,7 +676,7 @@ def _qualifier_before(sent: Span, start: int) -> tuple[int, str | None]:
 
 
 def _words(doc: Doc, start: int, end: int, limit: int) -> list[str]:
-    return [t.text for t in doc[max(start, 0):min(end, limit)]]
+    return [t.text for t in doc[max(start, 0) : min(end, limit)]]
 
 
 # ------------------------------------------------ what the count is counting
@@ -510,7 +686,7 @@ def _is_not_a_head_count(sent: Span, phrase: _CountPhrase) -> bool:
     """Ages, dates, times, percentages and other numbers that count no people."""
     doc = sent.doc
     first, last = doc[phrase.start], doc[phrase.end - 1]
-    after = [t.lower_ for t in doc[phrase.end:min(phrase.end + 3, sent.end)]]
+    after = [t.lower_ for t in doc[phrase.end : min(phrase.end + 3, sent.end)]]
     before = doc[phrase.q_start - 1].lower_ if phrase.q_start > sent.start else ""
     if after[:1] and after[0] in _NON_COUNT_FOLLOWERS:
         return True
@@ -522,23 +698,30 @@ def _is_not_a_head_count(sent: Span, phrase: _CountPhrase) -> bool:
         return True
     if before in ("aged", "age", "ages", "number", "no.", "#", "no"):
         return True
-    if phrase.start == phrase.end - 1 and _YEAR.fullmatch(first.text):
+    if phrase.start == phrase.end - 1 and _is_year(first, before):
         return True
     if after[:1] == ["of"] and after[1:2] and after[1] in _PARTITIVE_FOLLOWERS:
         return True  # "four of the victims": part of a group counted elsewhere
     return last.ent_type_ in ("TIME", "PERCENT", "MONEY", "ORDINAL")
 
 
+def _is_year(token: Token, before: str) -> bool:
+    # "1500 people died" is a count; "in 1995" and a DATE entity are years.
+    if not _YEAR.fullmatch(token.text):
+        return False
+    return token.ent_type_ == "DATE" or before in _YEAR_PREPOSITIONS
+
+
 def _is_subgroup(sent: Span, phrase: _CountPhrase) -> bool:
     """Counts introduced as part of a larger group ("including three children")."""
     doc = sent.doc
-    before = [t.lower_ for t in doc[max(sent.start, phrase.q_start - 2):phrase.q_start]]
+    before = [t.lower_ for t in doc[max(sent.start, phrase.q_start - 2) : phrase.q_start]]
     if before[-1:] and before[-1] in _SUBGROUP_CUES:
         return True
     if before[-2:] in (["of", "whom"], ["of", "them"], ["among", "them"], ["among", "whom"]):
         return True
     # "Of the dead, 145 were Egyptians."
-    opening = doc[sent.start:min(phrase.q_start, sent.start + _OPENING_TOKENS)]
+    opening = doc[sent.start : min(phrase.q_start, sent.start + _OPENING_TOKENS)]
     return doc[sent.start].lower_ in ("of", "among") and any(t.lower_ == "," for t in opening)
 
 
@@ -559,7 +742,7 @@ def _counted_noun(sent: Span, phrase: _CountPhrase) -> Token | None:
             return token
         if token.pos_ in ("NOUN", "PROPN"):
             noun = token
-            if i + 1 < limit and doc[i + 1].pos_ in ("NOUN", "PROPN") and doc[i + 1].dep_ != "npadvmod":
+            if i + 1 < limit and _continues_compound(doc[i + 1]):
                 i += 1
                 continue
             return noun
@@ -570,7 +753,12 @@ def _counted_noun(sent: Span, phrase: _CountPhrase) -> Token | None:
     return noun
 
 
-def _is_countable_as_casualty(sent: Span, phrase: _CountPhrase, noun: Token) -> bool:
+def _continues_compound(token: Token) -> bool:
+    # "police officers" is one noun phrase; "people Friday" is a noun and a date.
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ != "npadvmod"
+
+
+def _is_countable_as_casualty(noun: Token) -> bool:
     lower = noun.lower_
     if lower in _CASUALTY_NOUNS:
         return True
@@ -591,7 +779,7 @@ def _is_person_noun(noun: Token) -> bool:
 def _reading(sent: Span, phrase: _CountPhrase, noun: Token | None) -> _Reading | None:
     """The casualty category the count states, trying the most specific evidence first."""
     if noun is not None and noun.lower_ in _CASUALTY_NOUNS:
-        category = _nominal_category(sent, phrase, noun)
+        category = _nominal_category(sent, noun)
         if category is not None:
             return _Reading(category, None, (noun.i,))
     head = noun if noun is not None else sent.doc[phrase.end - 1]
@@ -608,12 +796,11 @@ def _reading(sent: Span, phrase: _CountPhrase, noun: Token | None) -> _Reading |
     return None
 
 
-def _nominal_category(sent: Span, phrase: _CountPhrase, noun: Token) -> str | None:
+def _nominal_category(sent: Span, noun: Token) -> str | None:
     lower = noun.lower_
-    if lower in ("life", "lives") and not _near_lemma(sent, noun.i, ("claim", "lose", "take", "cost")):
+    # "31 lives" are deaths only when claimed, lost, taken or cost.
+    if lower in ("life", "lives") and not _near_lemma(sent, noun.i, _LIFE_TAKING_LEMMAS):
         return None
-    if lower in ("body", "bodies"):
-        return KILLED
     return _CASUALTY_NOUNS[lower]
 
 
@@ -671,7 +858,8 @@ def _following_reading(sent: Span, phrase: _CountPhrase, head: Token) -> _Eviden
         category = _surface_category(doc, i, limit)
         if category is not None:
             return category
-        if lower in _SKIPPABLE_IN_PREDICATE or lower in _INCREMENT_WORDS or token.pos_ in ("AUX", "ADV"):
+        skippable = lower in _SKIPPABLE_IN_PREDICATE or lower in _INCREMENT_WORDS
+        if skippable or token.pos_ in ("AUX", "ADV"):
             i += 1
             continue
         return None
@@ -682,7 +870,7 @@ def _surface_category(doc: Doc, i: int, limit: int) -> _Evidence | None:
     """A casualty word or phrase starting at token `i`: "killed", "unaccounted for",
     "passed away", "lost their lives", "shot dead", "stabbed to death"."""
     token = doc[i]
-    words = [t.lower_ for t in doc[i:min(i + 3, limit)]]
+    words = [t.lower_ for t in doc[i : min(i + 3, limit)]]
     lemma = token.lemma_.lower()
     if words[:2] == ["unaccounted", "for"]:
         return MISSING, (i, i + 1)
@@ -789,22 +977,26 @@ def _toll_of_category(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _toll_start(token: Token) -> int:
-    left = [c.i for c in _children(token) if c.dep_ in ("det", "compound", "amod", "poss") and c.i < token.i]
-    return min(left, default=token.i)
+    """Where "the death toll" starts, given "toll"."""
+    return min((c.i for c in _left_modifiers(token)), default=token.i)
+
+
+def _left_modifiers(token: Token) -> list[Token]:
+    return [c for c in _children(token) if c.i < token.i and c.dep_ in _NOUN_MODIFIERS]
 
 
 def _is_count_token(token: Token) -> bool:
     return digits_value(token.lower_) is not None or token.lower_ in NUMBER_WORDS
 
 
-def _near_lemma(sent: Span, index: int, lemmas: Sequence[str]) -> bool:
+def _near_lemma(sent: Span, index: int, lemmas: frozenset[str]) -> bool:
     doc = sent.doc
-    window = doc[max(sent.start, index - 5):min(sent.end, index + 3)]
+    window = doc[max(sent.start, index - 5) : min(sent.end, index + 3)]
     return any(t.lemma_.lower() in lemmas for t in window)
 
 
 def _single_person_readings(sent: Span) -> Iterable[tuple[_CountPhrase, _Reading]]:
-    """"A 2-year-old girl was killed": an indefinite person as the casualty verb's subject."""
+    """ "A 2-year-old girl was killed": an indefinite person as the casualty verb's subject."""
     for token in sent:
         if not _is_indefinite_article(token):
             continue
@@ -836,7 +1028,8 @@ def _children(token: Token) -> list[Token]:
 def _is_indefinite_article(token: Token) -> bool:
     # Scraped wire copy glues the article to the dateline dash: "(Reuters) -A girl".
     word = token.lower_.lstrip("-–—")
-    return word in ("a", "an") and token.head.i > token.i and token.dep_ in ("det", "nmod", "compound")
+    attached = token.dep_ in ("det", "nmod", "compound") and token.head.i > token.i
+    return word in ("a", "an") and attached
 
 
 def _who(noun: Token | None) -> str | None:
@@ -845,11 +1038,11 @@ def _who(noun: Token | None) -> str | None:
     parts = [c for c in _children(noun) if c.dep_ == "compound" and c.i < noun.i]
     first = min([noun.i, *(c.i for c in parts)])
     doc = noun.doc
-    return doc[first:noun.i + 1].text
+    return doc[first : noun.i + 1].text
 
 
 def _is_increment(sent: Span, phrase: _CountPhrase) -> bool:
-    """"Three more people have died": a rise in a toll, not a toll."""
+    """ "Three more people have died": a rise in a toll, not a toll."""
     doc = sent.doc
     after = doc[phrase.end].lower_ if phrase.end < sent.end else ""
     before = doc[phrase.q_start - 1].lower_ if phrase.q_start > sent.start else ""
@@ -860,7 +1053,7 @@ def _is_increment(sent: Span, phrase: _CountPhrase) -> bool:
 
 
 def _zero_statements(sent: Span) -> Iterable[tuple[str, list[int]]]:
-    """"No one was hurt", "there were no casualties": zero figures, one per category."""
+    """ "No one was hurt", "there were no casualties": zero figures, one per category."""
     doc = sent.doc
     for token in sent:
         lower = token.lower_
@@ -875,7 +1068,8 @@ def _zero_statements(sent: Span) -> Iterable[tuple[str, list[int]]]:
         if subject_end is None:
             continue
         found = _following_reading(
-            sent, _CountPhrase(token.i, subject_end, token.i, bounds(0, EXACT)),
+            sent,
+            _CountPhrase(token.i, subject_end, token.i, bounds(0, EXACT)),
             doc[subject_end - 1],
         )
         if found is not None:
@@ -897,11 +1091,11 @@ def _zero_subject_end(doc: Doc, token: Token, limit: int) -> int | None:
 # ------------------------------------------------------ context of a sentence
 
 
-def _lead_years(doc: Doc) -> frozenset[str]:
+def _lead_years(doc: Doc, doc_text: str) -> frozenset[str]:
     """Years named in the lead (the first paragraph, at most two sentences): the
     main event's own year, so that naming it elsewhere does not make a figure old."""
-    paragraph_end = doc.text.find("\n\n")
-    lead_end = len(doc.text) if paragraph_end < 0 else paragraph_end
+    paragraph_end = doc_text.find("\n\n")
+    lead_end = len(doc_text) if paragraph_end < 0 else paragraph_end
     for number, sent in enumerate(doc.sents):
         if number == _LEAD_SENTENCES or sent.start_char >= lead_end:
             lead_end = min(lead_end, sent.start_char)
@@ -915,19 +1109,57 @@ def _lead_years(doc: Doc) -> frozenset[str]:
     return frozenset(years)
 
 
-def _is_historical_sentence(sent: Span, lead_years: frozenset[str]) -> bool:
-    """A sentence about an earlier event: it names another year or says "ago"."""
+def _historical_from(sent: Span, lead_years: frozenset[str]) -> int | None:
+    """Token index from which the sentence speaks of an earlier event, None if it does not.
+
+    A sentence that says "ago" or names a year other than the lead's is about
+    the past. A year after a superlative ("the deadliest since 2004") only
+    measures the current event, unless a "when" clause goes on to tell what
+    happened then ("..., when 80 people died").
+    """
+    if any(_PAST_PERIOD.search(date) for date in _date_phrases(sent)):
+        return sent.start
     for token in sent:
         if token.lower_ in _HISTORICAL_CUES:
-            return True
-        if token.ent_type_ == "DATE" and _YEAR.fullmatch(token.text.rstrip("s")):
-            if token.text.rstrip("s") not in lead_years:
-                return True
-    return False
+            return sent.start
+        year = token.text.rstrip("s")  # "the 1990s" too
+        if token.ent_type_ != "DATE" or not _YEAR.fullmatch(year) or year in lead_years:
+            continue
+        if not _is_comparison_year(token, sent):
+            return sent.start
+        following = sent.doc[token.i + 1 : min(sent.end, token.i + 3)]
+        when = next((t.i for t in following if t.lower_ == "when"), None)
+        if when is not None:
+            return when
+    return None
+
+
+def _date_phrases(sent: Span) -> Iterable[str]:
+    """The texts of the DATE entities in `sent`.
+
+    Read from the tokens: Span.ents scans every entity of the document, which
+    would make a per-sentence call quadratic in the article's length.
+    """
+    words: list[str] = []
+    for token in sent:
+        if token.ent_type_ == "DATE" and (token.ent_iob_ == "I" or not words):
+            words.append(token.text)
+            continue
+        if words:
+            yield " ".join(words)
+        words = [token.text] if token.ent_type_ == "DATE" else []
+    if words:
+        yield " ".join(words)
+
+
+def _is_comparison_year(year: Token, sent: Span) -> bool:
+    """ "the deadliest attack since 2004": a year that only measures today's event."""
+    before = sent.doc[max(sent.start, year.i - _COMPARISON_REACH) : year.i]
+    return any(t.tag_ == "JJS" or t.lower_ in _SUPERLATIVE_NOUNS for t in before)
 
 
 def _is_cumulative(sent: Span, reading: _Reading) -> bool:
-    """"The war has killed 485 children": a running toll of a war, not the event."""
+    """ "The war has killed 485 children": a running toll of a war, not the event."""
     doc = sent.doc
     for index in reading.evidence:
         verb = doc[index]
@@ -945,7 +1177,9 @@ def _according_to(sent: Span) -> str | None:
     """X in "according to X" anywhere in the sentence."""
     doc = sent.doc
     for token in sent:
-        if token.lower_ == "according" and token.i + 1 < sent.end and doc[token.i + 1].lower_ == "to":
+        if token.lower_ != "according" or token.i + 1 >= sent.end:
+            continue
+        if doc[token.i + 1].lower_ == "to":
             objects = [c for c in _children(doc[token.i + 1]) if c.dep_ == "pobj"]
             if objects:
                 return _short_subtree_text(objects[0])
@@ -987,12 +1221,13 @@ def _named_subject(verb: Token) -> str | None:
 
 
 def _short_subtree_text(token: Token) -> str | None:
+    """The phrase `token` heads, or just its head noun and modifiers when that is long."""
     left, right = token.left_edge.i, token.right_edge.i
     if right - left + 1 > _ATTRIBUTION_MAX_TOKENS:
-        left = min([token.i, *(c.i for c in _children(token) if c.i < token.i and c.dep_ in ("compound", "det", "amod", "poss", "case"))])
+        left = min([token.i, *(c.i for c in _left_modifiers(token))])
         right = token.i
     doc = token.doc
-    text = doc[left:right + 1].text.strip(" ,.;:\"'“”")
+    text = doc[left : right + 1].text.strip(" ,.;:\"'“”")
     return text or None
 
 
@@ -1004,6 +1239,7 @@ def _without_subsumed_singles(figures: list[CasualtyFigure]) -> list[CasualtyFig
     a single victim described alongside a toll is one of its members."""
     larger = {f.category for f in figures if not f.historical and f.value > 1}
     return [
-        f for f in figures
+        f
+        for f in figures
         if not (f.value == 1 and f.qualifier == EXACT and not f.historical and f.category in larger)
     ]

@@ -40,8 +40,19 @@ class Entity:
 # Labels that name something; DATE, TIME, CARDINAL, MONEY and the like are
 # values, not entities, and are left to the other extractors.
 NAME_LABELS = frozenset(
-    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-     "LANGUAGE"}
+    {
+        "PERSON",
+        "NORP",
+        "FAC",
+        "ORG",
+        "GPE",
+        "LOC",
+        "PRODUCT",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    }
 )
 
 # Evidence strengths for the vote on an entity's type.
@@ -59,16 +70,14 @@ _DATELINE_AGENCY = re.compile(
 )
 _CREDIT = re.compile(
     r"via (?:REUTERS|Reuters|AP|AFP|Getty Images|EPA)\b"
-    r"|/(?:AP|AFP|Reuters|REUTERS|Getty Images|Handout|EPA|Bloomberg)\b"
+    r"|/ ?(?:AP|AFP|Reuters|REUTERS|Getty Images|Handout|EPA|Bloomberg)\b"
     r"|\bGetty Images\b"
     r"|\b(?:AP|AFP|Reuters) Photo\b"
 )
-_TITLE_MODIFIERS = frozenset(
-    {"supreme", "prime", "foreign", "health", "defense", "defence", "interior", "finance",
-     "home", "deputy", "vice", "acting", "former", "senior", "chief"}
-)
+_INVERTIBLE_HEADS = frozenset({"department", "ministry"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MAX_NAMESAKES = 8
+_OFTEN_A_MISSED_PLACE = frozenset({"PERSON", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART"})
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "inside"})
 
 
@@ -89,12 +98,15 @@ def _plain_key(name: str) -> str:
     text = text.strip()
     for article in ("the ", "a ", "an "):
         if text.startswith(article):
-            text = text[len(article):]
+            text = text[len(article) :]
             break
     if text.endswith("'s"):
         text = text[:-2]
     text = text.replace(".", "")
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in text).split())
+    words = "".join(ch if ch.isalnum() else " " for ch in text).split()
+    if len(words) > 2 and words[0] in _INVERTIBLE_HEADS and words[1] == "of":
+        words = [*words[2:], words[0]]  # "Department of Labor" is the "Labor Department"
+    return " ".join(words)
 
 
 _CANONICAL = {_plain_key(alias): _plain_key(name) for alias, name in gz.CANONICAL_ALIASES.items()}
@@ -120,8 +132,11 @@ def _excluded_ranges(doc: Doc) -> list[tuple[int, int]]:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         last = index == len(lines) - 1
-        if _is_byline(line) or _is_caption(line) or (
-                last and _is_name_list(doc, offset, offset + len(line))):
+        if (
+            _is_byline(line)
+            or _is_caption(line)
+            or (last and _is_name_list(doc, offset, offset + len(line)))
+        ):
             ranges.append((offset, offset + len(line)))
         offset += len(line) + 1
     return sorted(ranges)
@@ -192,13 +207,40 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             break
     while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
         start += 1
-    while start < end and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
-                           or doc[end - 1].is_space or doc[end - 1].pos_ in _TRAILING_DROP):
+    while start < end and (
+        doc[end - 1].text in _POSSESSIVE
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].pos_ in _TRAILING_DROP
+    ):
         end -= 1
-    if label == "NORP" and end - start > 1 and doc[start].text.casefold() in gz.DEMONYMS \
-            and all(_is_name_token(tok) for tok in doc[start + 1:end]):
+    while (
+        end - start > 1
+        and end < len(doc)
+        and _is_name_token(doc[end])
+        and _opens_title(doc, end - 1)
+    ):
+        end -= 1  # "Fed Chair Jerome Powell": the title belongs to the name that follows
+    if (
+        label == "NORP"
+        and end - start > 1
+        and doc[start].text.casefold() in gz.DEMONYMS
+        and all(_is_name_token(tok) for tok in doc[start + 1 : end])
+    ):
         start += 1  # "Russian Telegram channels": the name is "Telegram"
     return start, end
+
+
+def _opens_title(doc: Doc, i: int) -> bool:
+    """ "Chair" in "Fed Chair Jerome Powell", "District" in "U.S. District Judge ..."."""
+    word = doc[i].text.casefold()
+    if word in gz.PERSON_TITLES:
+        return True
+    return (
+        word in gz.TITLE_MODIFIERS
+        and i + 1 < len(doc)
+        and doc[i + 1].text.casefold() in gz.PERSON_TITLES
+    )
 
 
 def _is_break(doc: Doc, i: int) -> bool:
@@ -242,8 +284,9 @@ def _extend(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> tupl
             joined = _following_entity(doc, end + 1)
             if joined is not None and joined[0].ent_type_ == "ORG" and joined[-1].tag_ == "NNPS":
                 return start, joined.end, label
-    while label != "NORP" and end < n and end - start < 5 and _continues_name(doc, end, taken):
-        end += 1
+    if end - start == 1 and _person_shaped([doc[start]]):
+        while end < n and end - start < 4 and _continues_name(doc, end, taken):
+            end += 1  # "Garbine" + "Muguruza": a personal name the model cut short
     return start, end, label
 
 
@@ -252,7 +295,7 @@ def _continues_name(doc: Doc, i: int, taken: set[int]) -> bool:
     tok = doc[i]
     if i in taken or tok.ent_type_ or tok.tag_ != "NNP" or not _is_name_token(tok):
         return False
-    if tok.text.casefold() in gz.PERSON_TITLES or tok.lower_ in _TITLE_MODIFIERS:
+    if tok.text.casefold() in gz.PERSON_TITLES or tok.lower_ in gz.TITLE_MODIFIERS:
         return False
     # "Senate Majority Leader", "White House Press Secretary": the word opens a title
     return not (i + 1 < len(doc) and doc[i + 1].text.casefold() in gz.PERSON_TITLES)
@@ -260,7 +303,7 @@ def _continues_name(doc: Doc, i: int, taken: set[int]) -> bool:
 
 def _takes_region_noun(doc: Doc, start: int, end: int, label: str) -> bool:
     """ "the Belgorod region", "the Pidhorodnenska community" name a place with its noun."""
-    noun = doc[end].lower_
+    noun = doc[end].text  # lower case only: "U.S. District Judge" is a title
     if label in {"PERSON", "EVENT"} or noun not in gz.REGION_NOUNS:
         return False
     if noun == "community":
@@ -296,17 +339,24 @@ def _is_title_fragment(doc: Doc, start: int, end: int) -> bool:
     """ "Supreme" in "Supreme Leader Ali Khamenei" is part of a title, not a name."""
     if end - start != 1 or end >= len(doc):
         return False
-    return (doc[start].lower_ in _TITLE_MODIFIERS
-            and doc[end].text.casefold() in gz.PERSON_TITLES)
+    return doc[start].lower_ in gz.TITLE_MODIFIERS and doc[end].text.casefold() in gz.PERSON_TITLES
 
 
 # ---------------------------------------------------------------- typing
 
 
 _GPE_CANONICALS = frozenset({"united states", "united kingdom", "united arab emirates", "kyiv"})
-_ORG_CANONICALS = frozenset({"islamic state", "united nations", "european union",
-                             "federal security service", "associated press",
-                             "agence france presse", "press trust of india"})
+_ORG_CANONICALS = frozenset(
+    {
+        "islamic state",
+        "united nations",
+        "european union",
+        "federal security service",
+        "associated press",
+        "agence france presse",
+        "press trust of india",
+    }
+)
 
 
 def _list_type(text: str) -> str | None:
@@ -351,8 +401,9 @@ def _names_a_weapon(span: Span) -> bool:
     doc = span.doc
     if root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].text in _POSSESSIVE):
         return False
-    return root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.casefold() in \
-        gz.WEAPON_NOUNS
+    return (
+        root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.casefold() in gz.WEAPON_NOUNS
+    )
 
 
 def _context_type(doc: Doc, start: int, end: int) -> str | None:
@@ -364,11 +415,11 @@ def _context_type(doc: Doc, start: int, end: int) -> str | None:
         return "GPE"
     if not _person_shaped(list(doc[start:end])):
         return None
-    if before is not None and (before.lower_ in gz.PERSON_ROLES
-                               or before.text.casefold() in gz.PERSON_TITLES):
+    if before is not None and (
+        before.lower_ in gz.PERSON_ROLES or before.text.casefold() in gz.PERSON_TITLES
+    ):
         return "PERSON"
-    if any(_is_role_noun(child) for child in doc[start:end].root.children
-           if child.dep_ == "appos"):
+    if any(_is_role_noun(child) for child in doc[start:end].root.children if child.dep_ == "appos"):
         return "PERSON"
     return None
 
@@ -385,16 +436,21 @@ def _in_place_context(doc: Doc, start: int, end: int) -> bool:
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in gz.PLACE_NOUNS:
         return True
-    if end < len(doc) and doc[end].lower_ in gz.PLACE_CONFIRMING_NOUNS and head.i == end:
-        return True
-    return any(child.dep_ == "appos" and child.lemma_ in gz.PLACE_NOUNS
-               for child in doc[start:end].root.children)
+    if end < len(doc) and doc[end].text in gz.PLACE_CONFIRMING_NOUNS and head.i == end:
+        return True  # lower case only: "Islamic State" is not a state
+    return any(
+        child.dep_ == "appos" and child.lemma_ in gz.PLACE_NOUNS
+        for child in doc[start:end].root.children
+    )
 
 
 def _after_place_preposition(span: Span) -> bool:
     root = span.root
     prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ in _PLACE_PREPOSITIONS and prep.head.pos_ == "VERB"
+    if root.dep_ != "pobj" or prep.lower_ not in _PLACE_PREPOSITIONS:
+        return False
+    # "confidence in Biden": after a noun, "in" takes people too
+    return prep.head.pos_ == "VERB" or root.ent_type_ != "PERSON"
 
 
 def _is_subject(doc: Doc, start: int, end: int) -> bool:
@@ -413,29 +469,53 @@ def _model_mentions(doc: Doc, excluded: list[tuple[int, int]]) -> list[_Mention]
     taken: set[int] = set()
     last_end = 0
     for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS or ent.start < last_end:
-            continue  # not a name, or swallowed by the previous span's extension
-        if _overlaps(excluded, starts, ent.start_char, ent.end_char):
+        if ent.label_ not in NAME_LABELS:
             continue
-        for mention in _clean_mentions(doc, ent.start, ent.end, ent.label_, taken):
-            mentions.append(mention)
-            taken.update(range(mention.start, mention.end))
-            last_end = max(last_end, mention.end)
+        for start, end in _paragraph_pieces(ent):
+            if start < last_end or _overlaps(
+                excluded, starts, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            ):
+                continue  # swallowed by the previous span's extension, or a byline
+            for mention in _clean_mentions(doc, start, end, ent.label_, taken):
+                mentions.append(mention)
+                taken.update(range(mention.start, mention.end))
+                last_end = max(last_end, mention.end)
     return mentions
 
 
-def _clean_mentions(doc: Doc, start: int, end: int, label: str,
-                    taken: set[int]) -> list[_Mention]:
+def _paragraph_pieces(ent: Span) -> list[tuple[int, int]]:
+    """A model span cut at line breaks: "Associated Press\n\nTOKYO" is two names."""
+    pieces = []
+    start = ent.start
+    for tok in ent:
+        if "\n" in tok.text:
+            if tok.i > start:
+                pieces.append((start, tok.i))
+            start = tok.i + 1
+    if ent.end > start:
+        pieces.append((start, ent.end))
+    return pieces
+
+
+def _clean_mentions(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> list[_Mention]:
     """The cleaned mention for one model span, plus a place named inside it, if any."""
     trimmed_start, trimmed_end = _trim(doc, start, end, label)
     if trimmed_start >= trimmed_end or _is_title_fragment(doc, trimmed_start, trimmed_end):
         return []
     # a span the model drew wrongly also gives weaker evidence of its label
-    weight = _MODEL_VOTE if trimmed_end - trimmed_start >= _name_length(doc, start, end) \
+    weight = (
+        _MODEL_VOTE
+        if trimmed_end - trimmed_start >= _name_length(doc, start, end)
         else _MODEL_VOTE / 2
-    if label == "NORP" and doc[start:end].text.casefold() not in gz.DEMONYMS \
-            and doc[trimmed_start:trimmed_end].text != doc[start:end].text.strip():
+    )
+    if (
+        label == "NORP"
+        and doc[start:end].text.casefold() not in gz.DEMONYMS
+        and doc[trimmed_start:trimmed_end].text != doc[start:end].text.strip()
+    ):
         label = "ORG"  # "Russian Telegram" minus the demonym
+    if label == "PERSON" and trimmed_end < end and _opens_title(doc, trimmed_end):
+        label = "ORG"  # "Fed" of "Fed Chair": what goes before a title is its institution
     new_start, new_end, new_label = _extend(doc, trimmed_start, trimmed_end, label, taken)
     if new_end - new_start > trimmed_end - trimmed_start and new_label == label:
         weight = _MODEL_VOTE / 2
@@ -445,29 +525,38 @@ def _clean_mentions(doc: Doc, start: int, end: int, label: str,
     if not mention.votes:
         return []
     mention.is_subject = _is_subject(doc, new_start, new_end)
-    found = [mention]
-    if new_label != label and label == "GPE":
+    if label == "GPE" and new_label == "ORG":
         # "Virginia Beach police" names the police and the city
         place = _Mention(trimmed_start, trimmed_end, "GPE", Counter({"GPE": _MODEL_VOTE}))
-        found.insert(0, place)
-    return found
+        return [place, mention]
+    return [mention]
 
 
 def _name_length(doc: Doc, start: int, end: int) -> int:
     """Tokens of a model span that can belong to a name (not "the", "'s", punctuation)."""
-    return sum(1 for tok in doc[start:end] if not (tok.is_punct or tok.is_space
-                                                   or tok.lower_ in _LEADING_DROP
-                                                   or tok.text in _POSSESSIVE
-                                                   or tok.pos_ in _TRAILING_DROP))
+    return sum(
+        1
+        for tok in doc[start:end]
+        if not (
+            tok.is_punct
+            or tok.is_space
+            or tok.lower_ in _LEADING_DROP
+            or tok.text in _POSSESSIVE
+            or tok.pos_ in _TRAILING_DROP
+        )
+    )
 
 
 def _vote(doc: Doc, mention: _Mention, titled: bool, weight: float) -> None:
-    span = doc[mention.start:mention.end]
+    span = doc[mention.start : mention.end]
     text = span.text
     tokens = list(span)
-    if text.casefold() in gz.NON_ENTITIES or not any(ch.isalpha() for ch in text) \
-            or _is_bare_head(tokens):
-        return
+    if (
+        text.casefold() in gz.NON_ENTITIES
+        or _is_bare_head(tokens)
+        or not any(tok.text[:1].isupper() for tok in tokens)
+    ):
+        return  # "the health ministry" in lower case is a description, not a name
     listed = _list_type(text)
     if listed is not None:
         mention.votes[listed] += _LIST_VOTE
@@ -483,24 +572,41 @@ def _vote(doc: Doc, mention: _Mention, titled: bool, weight: float) -> None:
         mention.votes["PRODUCT"] += _LIST_VOTE
         return
     mention.votes[mention.label] += weight
-    if mention.label == "PERSON" and len(tokens) == 1 and _after_place_preposition(span):
+    if (
+        mention.label in _OFTEN_A_MISSED_PLACE
+        and len(tokens) == 1
+        and _after_place_preposition(span)
+    ):
         mention.votes["GPE"] += 1.5 * _MODEL_VOTE  # "rescuers worked in Antakya"
     if weight < _MODEL_VOTE and 2 <= len(tokens) <= 3 and _person_shaped(tokens):
         mention.votes["PERSON"] += _MODEL_VOTE  # "Steffi" (GPE) + "Graf"
-    context = "PERSON" if titled and _person_shaped(tokens) else _context_type(
-        doc, mention.start, mention.end)
+    context = (
+        "PERSON"
+        if titled and _person_shaped(tokens)
+        else _context_type(doc, mention.start, mention.end)
+    )
     if context is not None:
         mention.votes[context] += _CONTEXT_VOTE
 
 
-def _surnames(doc: Doc, mentions: list[_Mention]) -> frozenset[str]:
-    """Last words of the full personal names the model found."""
-    return frozenset(doc[m.end - 1].text for m in mentions
-                     if m.end - m.start > 1 and m.votes.most_common(1)[0][0] == "PERSON")
+def _short_forms(doc: Doc, mentions: list[_Mention]) -> dict[str, str]:
+    """Surnames of the personal names found, and initials of the other long names, by type."""
+    forms: dict[str, str] = {}
+    for mention in mentions:
+        if mention.end - mention.start < 2:
+            continue
+        label = mention.votes.most_common(1)[0][0]
+        if label == "PERSON":
+            forms[doc[mention.end - 1].text] = label
+        elif mention.end - mention.start > 2:
+            initials = _initials(doc[mention.start : mention.end].text)
+            forms[initials.upper()] = label
+    return forms
 
 
-def _missed_mentions(doc: Doc, excluded: list[tuple[int, int]],
-                     taken: set[int], surnames: frozenset[str]) -> list[_Mention]:
+def _missed_mentions(
+    doc: Doc, excluded: list[tuple[int, int]], taken: set[int], short_forms: dict[str, str]
+) -> list[_Mention]:
     """Names the model left untagged: listed places and agencies, and "X Y, a spokesman"."""
     starts = [r[0] for r in excluded]
     found: list[_Mention] = []
@@ -511,34 +617,50 @@ def _missed_mentions(doc: Doc, excluded: list[tuple[int, int]],
         if i in taken or tok.ent_type_:
             i += 1
             continue
-        if tok.text in surnames and not _overlaps(excluded, starts, tok.idx, tok.idx + len(tok)):
-            # the tagger may call a repeated surname a common noun ("Starmer met ...")
-            found.append(_untagged_mention(doc, i, i + 1, surnames))
+        label = short_forms.get(tok.text) or _platform_label(doc, i)
+        if label is not None and not _overlaps(excluded, starts, tok.idx, tok.idx + len(tok)):
+            found.append(_short_form_mention(doc, i, label))
             i += 1
             continue
         if tok.tag_ not in {"NNP", "NNPS"} or not _is_name_token(tok):
             i += 1
             continue
         end = i + 1
-        while end < n and end - i < 4 and end not in taken and not doc[end].ent_type_ \
-                and doc[end].tag_ in {"NNP", "NNPS"} and _is_name_token(doc[end]):
+        while (
+            end < n
+            and end - i < 4
+            and end not in taken
+            and not doc[end].ent_type_
+            and doc[end].tag_ in {"NNP", "NNPS"}
+            and _is_name_token(doc[end])
+        ):
             end += 1
-        mention = _untagged_mention(doc, i, end, surnames)
-        if mention is not None and not _overlaps(excluded, starts, doc[i].idx,
-                                                 doc[end - 1].idx + len(doc[end - 1])):
+        mention = _untagged_mention(doc, i, end)
+        if mention is not None and not _overlaps(
+            excluded, starts, doc[i].idx, doc[end - 1].idx + len(doc[end - 1])
+        ):
             found.append(mention)
         i = end
     return found
 
 
-def _untagged_mention(doc: Doc, start: int, end: int,
-                      surnames: frozenset[str]) -> _Mention | None:
-    text = doc[start:end].text
-    listed = _list_type(text)
-    if text in surnames:
-        mention = _Mention(start, end, "PERSON")  # "Starmer" after "Keir Starmer"
-        mention.votes["PERSON"] += _CONTEXT_VOTE
-    elif listed is not None and listed != "NORP":
+def _platform_label(doc: Doc, i: int) -> str | None:
+    """ "He warned on X": the tagger reads a one-letter network as a common noun."""
+    if doc[i].text in gz.SOCIAL_PLATFORMS and i > 0 and doc[i - 1].lower_ == "on":
+        return "ORG"
+    return None
+
+
+def _short_form_mention(doc: Doc, i: int, label: str) -> _Mention:
+    """A surname, acronym or network the tagger missed ("Starmer met ...", "LAFD spokesperson")."""
+    mention = _Mention(i, i + 1, label, Counter({label: _CONTEXT_VOTE}))
+    mention.is_subject = _is_subject(doc, i, i + 1)
+    return mention
+
+
+def _untagged_mention(doc: Doc, start: int, end: int) -> _Mention | None:
+    listed = _list_type(doc[start:end].text)
+    if listed is not None and listed != "NORP":
         mention = _Mention(start, end, listed)
         mention.votes[listed] += _LIST_VOTE
     else:
@@ -567,7 +689,7 @@ class _Group:
 def _group_by_key(doc: Doc, mentions: list[_Mention]) -> dict[str, _Group]:
     groups: dict[str, _Group] = {}
     for mention in mentions:
-        key = entity_key(doc[mention.start:mention.end].text)
+        key = entity_key(doc[mention.start : mention.end].text)
         if not key:
             continue
         group = groups.setdefault(key, _Group([], Counter()))
@@ -600,7 +722,7 @@ def _merge_short_person_names(doc: Doc, groups: dict[str, _Group]) -> None:
         if group is None or len(words) > 2 or max(group.votes.values()) >= _LIST_VOTE:
             continue
         first = group.mentions[0]
-        if not _person_shaped(list(doc[first.start:first.end])):
+        if not _person_shaped(list(doc[first.start : first.end])):
             continue
         owner = _unique_owner(key, words, by_last, by_first, group)
         if owner is not None and owner in groups:
@@ -608,22 +730,37 @@ def _merge_short_person_names(doc: Doc, groups: dict[str, _Group]) -> None:
             _merge(groups, owner, key, as_type="PERSON")
 
 
-def _unique_owner(key: str, words: list[str], by_last: dict[str, list[str]],
-                  by_first: dict[str, list[str]], group: _Group) -> str | None:
+def _unique_owner(
+    key: str,
+    words: list[str],
+    by_last: dict[str, list[str]],
+    by_first: dict[str, list[str]],
+    group: _Group,
+) -> str | None:
     longer = by_last.get(words[-1], [])
     if len(longer) > _MAX_NAMESAKES:
         return None  # too many people share the name to tell which one is meant
-    candidates = [k for k in longer if k != key
-                  and set(words) <= set(k.split()) and len(k.split()) > len(words)]
+    candidates = [
+        k
+        for k in longer
+        if k != key and set(words) <= set(k.split()) and len(k.split()) > len(words)
+    ]
     if not candidates and len(words) == 1 and group.type() == "PERSON":
-        candidates = [k for k in by_first.get(words[0], [])[:_MAX_NAMESAKES + 1] if k != key]
+        candidates = [k for k in by_first.get(words[0], [])[: _MAX_NAMESAKES + 1] if k != key]
     if len(candidates) == 1:
         return candidates[0]
     return None
 
 
-def _initials(key: str) -> str:
-    return "".join(w[0] for w in key.split() if w not in gz.ACRONYM_SKIP)
+def _initials(name: str) -> str:
+    """ "Congressional Budget Office" -> "cbo"; "U.S. Geological Survey" -> "usgs"."""
+    letters = []
+    for word in name.replace("-", " ").split():
+        bare = word.replace(".", "")
+        if not bare or bare.casefold() in gz.ACRONYM_SKIP:
+            continue
+        letters.append(bare if bare.isupper() else bare[0])
+    return "".join(letters).casefold()
 
 
 def _merge_acronyms(doc: Doc, groups: dict[str, _Group]) -> None:
@@ -631,17 +768,32 @@ def _merge_acronyms(doc: Doc, groups: dict[str, _Group]) -> None:
     by_initials: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
         if len(key.split()) > 1 and group.type() != "PERSON":
-            by_initials[_initials(key)].append(key)
+            for form in _surface_forms(doc, group.mentions):
+                by_initials[_initials(form)].append(key)
     for key in list(groups):
         group = groups.get(key)
         if group is None or " " in key or not 2 <= len(key) <= 6:
             continue
-        surface = doc[group.mentions[0].start:group.mentions[0].end].text.replace(".", "")
+        surface = doc[group.mentions[0].start : group.mentions[0].end].text.replace(".", "")
         if not surface.isupper():
             continue
-        owners = [k for k in by_initials.get(key, []) if k != key and k in groups]
+        owners = {k for k in by_initials.get(key, []) if k != key and k in groups}
         if len(owners) == 1:
-            _merge(groups, owners[0], key)
+            _merge(groups, owners.pop(), key)
+
+
+_CORPORATE_SUFFIX_KEYS = frozenset(_plain_key(s) for s in gz.CORPORATE_SUFFIXES)
+
+
+def _merge_short_company_names(groups: dict[str, _Group]) -> None:
+    """ "HSBC" joins "HSBC Holdings"."""
+    for key in list(groups):
+        words = key.split()
+        if len(words) < 2 or words[-1] not in _CORPORATE_SUFFIX_KEYS or key not in groups:
+            continue
+        short = " ".join(words[:-1])
+        if short in groups and groups[key].type() == "ORG":
+            _merge(groups, key, short)
 
 
 # ---------------------------------------------------------------- output
@@ -650,7 +802,7 @@ def _merge_acronyms(doc: Doc, groups: dict[str, _Group]) -> None:
 def _surface_forms(doc: Doc, mentions: list[_Mention]) -> list[str]:
     forms: dict[str, str] = {}
     for mention in mentions:
-        text = doc[mention.start:mention.end].text
+        text = doc[mention.start : mention.end].text
         forms.setdefault(text.casefold(), text)
     return list(forms.values())
 
@@ -658,18 +810,19 @@ def _surface_forms(doc: Doc, mentions: list[_Mention]) -> list[str]:
 def _fullest(forms: list[str], entity_type: str) -> str:
     # mixed case beats all-caps datelines ("Washington" over "WASHINGTON")
     name = max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f)))
-    if name.isupper() and entity_type in {"GPE", "LOC"} and len(name) > 4:
+    if name.isupper() and entity_type in {"GPE", "LOC"} and len(name) > 3:
         return name.title()  # a dateline's "WASHINGTON", the only form given
     return name
 
 
-def _salience(groups: list[_Group], doc_chars: int) -> list[float]:
+def _salience(groups: list[_Group], doc_tokens: int) -> list[float]:
+    """Many mentions, an early first one and being a subject or speaker make an entity central."""
     most = max((len(g.mentions) for g in groups), default=1)
     most_subject = max((sum(m.is_subject for m in g.mentions) for g in groups), default=0) or 1
     scores = []
     for group in groups:
         first = min(m.start for m in group.mentions)
-        position = 1.0 - min(1.0, first / max(1, doc_chars))
+        position = 1.0 - min(1.0, first / max(1, doc_tokens))
         subject = sum(m.is_subject for m in group.mentions) / most_subject
         scores.append(round(0.5 * len(group.mentions) / most + 0.3 * position + 0.2 * subject, 3))
     return scores
@@ -682,7 +835,7 @@ def _to_entity(doc: Doc, group: _Group, salience: float) -> Entity:
     name = _fullest(forms, entity_type)
     spans = []
     for mention in mentions:
-        span = doc[mention.start:mention.end]
+        span = doc[mention.start : mention.end]
         spans.append(EntitySpan(span.start_char, span.end_char, span.text))
     return Entity(
         name=name,
@@ -701,10 +854,11 @@ def extract_entities(doc: Doc) -> list[Entity]:
     excluded = _excluded_ranges(doc)
     mentions = _model_mentions(doc, excluded)
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    mentions.extend(_missed_mentions(doc, excluded, taken, _surnames(doc, mentions)))
+    mentions.extend(_missed_mentions(doc, excluded, taken, _short_forms(doc, mentions)))
     groups = _group_by_key(doc, mentions)
     _merge_short_person_names(doc, groups)
     _merge_acronyms(doc, groups)
+    _merge_short_company_names(groups)
     ordered = list(groups.values())
     scores = _salience(ordered, len(doc))
     entities = [_to_entity(doc, g, s) for g, s in zip(ordered, scores, strict=True)]

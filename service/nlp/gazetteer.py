@@ -242,6 +242,7 @@ CANONICAL_ALIASES = {
     "ap": "Associated Press",
     "afp": "Agence France-Presse",
     "pti": "Press Trust of India",
+    "fed": "Federal Reserve",
 }
 
 NEWS_AGENCIES = _names(
@@ -348,6 +349,9 @@ PERSON_TITLES = _names(
     Major
     Capt.
     Captain
+    Chair
+    Chairman
+    Chairwoman
     Sgt.
     Sergeant
     Adm.
@@ -503,25 +507,30 @@ FACILITY_HEADS = _names(
     Bridge
     Building
     Cathedral
-    Center
-    Centre
     Church
     City Hall
+    Convention Center
+    Convention Centre
     Hall
     Hospital
     Hotel
     Mall
+    Medical Center
     Mosque
     Museum
     Palace
     Plaza
     Prison
+    Shopping Center
+    Shopping Centre
+    Sports Centre
     Square
     Stadium
     Station
     Synagogue
     Temple
     Terminal
+    Trade Center
     Theater
     Theatre
     Tower
@@ -609,6 +618,7 @@ REGION_NOUNS = _names(
     district
     governorate
     oblast
+    prefecture
     region
     """
 )
@@ -656,6 +666,10 @@ BYLINE_OPENERS = (
     "contributing:",
     "compiled by",
     "photo:",
+    "photo by ",
+    "photos by ",
+    "photograph by ",
+    "image by ",
     "photos:",
     "photograph:",
     "image:",
@@ -680,4 +694,84 @@ PLACE_NOUNS = _names(
     town
     village
     """
+)
+
+# Last words of a company's formal name that its short name leaves out:
+# "HSBC Holdings" is "HSBC".
+CORPORATE_SUFFIXES = _names(
+    """
+    AG
+    Co
+    Co.
+    Corp
+    Corp.
+    Corporation
+    Group
+    Holdings
+    Inc
+    Inc.
+    LLC
+    Ltd
+    Ltd.
+    PLC
+    plc
+    SA
+    """
+)
+
+# Words that go before a title and form it with it, never a name on their own:
+# "Supreme Leader", "Labor Secretary", "Health Minister", "District Judge".
+TITLE_MODIFIERS = _names(
+    """
+    acting
+    agriculture
+    chief
+    circuit
+    commerce
+    defence
+    defense
+    deputy
+    district
+    education
+    energy
+    environment
+    finance
+    foreign
+    former
+    health
+    home
+    interior
+    justice
+    labor
+    labour
+    majority
+    minority
+    press
+    prime
+    senior
+    supreme
+    trade
+    transport
+    transportation
+    treasury
+    vice
+    """
+)
+
+# Social networks news cites as where something was said: "he wrote on X".
+SOCIAL_PLATFORMS = frozenset(
+    {
+        "X",
+        "Telegram",
+        "Facebook",
+        "Instagram",
+        "TikTok",
+        "YouTube",
+        "Twitter",
+        "Weibo",
+        "WhatsApp",
+        "Threads",
+        "Bluesky",
+        "VKontakte",
+    }
 )

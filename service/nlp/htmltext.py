@@ -20,7 +20,10 @@ def html_to_article(html: str) -> HtmlArticle:
     if not html.strip():
         return HtmlArticle("", None, (), None)
     document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False,
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
         favor_precision=True,
     )
     if document is None or not document.text:

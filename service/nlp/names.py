@@ -35,5 +35,9 @@ def speaker_matches(speaker: Mapping | None, query: str) -> bool:
     """Does a rendered quote speaker answer to `query` (name, mention or description)?"""
     if not speaker:
         return False
-    names = [speaker.get("name") or "", speaker.get("mention") or "", speaker.get("description") or ""]
+    names = [
+        speaker.get("name") or "",
+        speaker.get("mention") or "",
+        speaker.get("description") or "",
+    ]
     return name_matches(query, [n for n in names if n])

@@ -19,14 +19,36 @@ UP_TO = "up_to"
 QUALIFIERS = (EXACT, AT_LEAST, MORE_THAN, ABOUT, NEARLY, UP_TO)
 
 UNITS = {
-    "zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 # "a dozen" is a count word in its own right; "two dozen" multiplies it.
@@ -35,12 +57,16 @@ DOZEN = {"dozen": 12, "score": 20}
 # A plural used as a count says "several of these": the rubric reads it as two
 # of the unit and a lower bound ("dozens" 24 at_least, "hundreds" 200 at_least).
 VAGUE_PLURALS = {
-    "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "millions": 1_000_000,
+    "dozens": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "thousands": 1000,
+    "millions": 1_000_000,
     "tens": 10,
 }
 HANDFUL = 3
 
-NUMBER_WORDS = frozenset(UNITS) - {"no"} | frozenset(TENS) | frozenset(SCALES) | frozenset(DOZEN)
+NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(DOZEN)
 COUNT_WORDS = NUMBER_WORDS | frozenset(VAGUE_PLURALS) | {"handful"}
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -106,12 +132,6 @@ def digits_value(word: str) -> float | None:
     return float(word.replace(",", ""))
 
 
-def is_count_word(word: str) -> bool:
-    """True for a word that can be (part of) a count: digits, number words, "dozens"."""
-    lower = word.lower()
-    return lower in COUNT_WORDS or digits_value(lower) is not None
-
-
 def words_to_int(words: Sequence[str]) -> int | None:
     """The integer named by `words`, e.g. ["one", "hundred", "and", "five"] -> 105.
 
@@ -133,7 +153,7 @@ def words_to_int(words: Sequence[str]) -> int | None:
             if seen_number and current:
                 return None
             current += number
-        elif word in UNITS and word != "no":
+        elif word in UNITS:
             current += UNITS[word]
         elif word in TENS:
             current += TENS[word]

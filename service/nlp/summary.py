@@ -44,44 +44,90 @@ _WEIGHTS = {
     "attribution": 0.04,
 }
 
-_CASUALTY_LEMMAS = frozenset(
+_CASUALTY_WORDS = frozenset(
     {
-        "kill", "die", "dead", "death", "toll", "injure", "wound", "hurt", "miss", "missing",
-        "casualty", "victim", "fatality", "body", "injury", "injured", "wounded", "killed",
-        "hospitalize", "hospitalise", "life", "trap", "survivor",
+        "kill",
+        "killed",
+        "die",
+        "dead",
+        "death",
+        "toll",
+        "fatality",
+        "body",
+        "life",
+        "victim",
+        "casualty",
+        "injure",
+        "injured",
+        "wound",
+        "wounded",
+        "hurt",
+        "injury",
+        "hospitalize",
+        "hospitalise",
+        "miss",
+        "missing",
+        "trap",
+        "unaccounted",
     }
 )
 _VAGUE_NUMBERS = frozenset(
-    {
-        "dozens", "hundreds", "thousands", "scores", "dozen", "hundred", "thousand",
-    }
+    {"dozens", "hundreds", "thousands", "scores", "dozen", "hundred", "thousand"}
 )
 _NUMBER_WINDOW = 12
+_OWN_CUE_WITH_FIGURES = 0.5
 
 _RESPONSIBILITY_LEMMAS = frozenset(
     {
-        "responsibility", "responsible", "blame", "accuse", "perpetrate", "mastermind",
+        "responsibility",
+        "responsible",
+        "blame",
+        "accuse",
+        "perpetrate",
+        "mastermind",
         "orchestrate",
     }
 )
 # Who did it and what became of them: "officers fatally shot the gunman", "suspects detained".
 _PERPETRATOR_NOUNS = frozenset(
     {
-        "gunman", "gunmen", "shooter", "attacker", "assailant", "suspect", "bomber", "perpetrator",
-        "terrorist", "militant", "killer", "culprit", "hijacker", "insurgent",
+        "gunman",
+        "gunmen",
+        "shooter",
+        "attacker",
+        "assailant",
+        "suspect",
+        "bomber",
+        "perpetrator",
+        "terrorist",
+        "militant",
+        "killer",
+        "culprit",
+        "hijacker",
+        "insurgent",
     }
 )
 _PERPETRATOR_FATE_LEMMAS = frozenset(
     {
-        "arrest", "detain", "kill", "shoot", "identify", "charge", "name", "capture", "apprehend",
-        "surrender", "die", "custody", "convict", "sentence",
+        "arrest",
+        "detain",
+        "kill",
+        "shoot",
+        "identify",
+        "charge",
+        "name",
+        "capture",
+        "apprehend",
+        "surrender",
+        "die",
+        "custody",
+        "convict",
+        "sentence",
     }
 )
 
 _ATTRIBUTION_LEMMAS = frozenset(
-    {
-        "say", "tell", "announce", "confirm", "report", "state", "according", "add", "write",
-    }
+    {"say", "tell", "announce", "confirm", "report", "state", "according", "add", "write"}
 )
 
 _CONTENT_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
@@ -91,8 +137,22 @@ _WHEN_ENTITY_TYPES = frozenset({"DATE", "TIME"})
 # Sentences that lean on the one before them read badly out of context.
 _CONTEXT_DEPENDENT_STARTS = frozenset(
     {
-        "he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its",
-        "but", "and", "also", "so",
+        "he",
+        "she",
+        "they",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "but",
+        "and",
+        "also",
+        "so",
     }
 )
 
@@ -122,10 +182,30 @@ _CREDIT_TAIL = re.compile(
 )
 _AGENCY_CREDITS = frozenset(
     {
-        "reuters", "afp", "ap", "epa", "getty", "images", "shutterstock", "alamy", "xinhua",
-        "anadolu", "sipa", "pool", "handout", "bloomberg",
+        "reuters",
+        "afp",
+        "ap",
+        "epa",
+        "getty",
+        "images",
+        "shutterstock",
+        "alamy",
+        "xinhua",
+        "anadolu",
+        "sipa",
+        "pool",
+        "handout",
+        "bloomberg",
     }
 )
+# "WASHINGTON (Reuters) - ", "(Reuters) -", "KYIV, Ukraine (AP) — ", "LONDON: ".
+_DATELINE = re.compile(
+    r"(?:[A-Z][\w.'’ ,-]{0,50}\s)?\((?:Reuters|AP|AFP|UPI|CNN|dpa|Xinhua|Bloomberg"
+    r"|The Associated Press)\)\s?[-–—:]+\s*"
+    r"|[A-Z][A-Z.'’ -]{1,40}(?:,\s[A-Z][A-Za-z.'’ ]{1,30})?\s?[-–—:]+\s+(?=[A-Z“\"‘'])"
+)
+_DATELINE_MAX_CHARS = 120
+_DATELINE_MIN_REST = 20
 _NAME_CONNECTORS = frozenset({"and", "by", "in", "at", "for", "of", "the", "de", "van", "von"})
 _FURNITURE_MAX_CHARS = 400
 _FRAGMENT_MIN_WORDS = 3
@@ -135,10 +215,56 @@ _HISTORICAL_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
 _STOP_WORDS = frozenset(
     {
-        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with",
-        "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that",
-        "this", "it", "its", "their", "his", "her", "after", "before", "into", "over", "under",
-        "than", "who", "which", "said", "says", "say", "he", "she", "they", "we", "i", "you", "not",
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "by",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "after",
+        "before",
+        "into",
+        "over",
+        "under",
+        "than",
+        "who",
+        "which",
+        "said",
+        "says",
+        "say",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "not",
         "no",
     }
 )
@@ -154,7 +280,9 @@ class SummarySentence:
 
 
 @dataclass(slots=True)
-class _Sentence:
+class ArticleSentence:
+    """One sentence of the article as the summary and brief see it (not part of the API)."""
+
     index: int
     start: int
     end: int
@@ -164,10 +292,50 @@ class _Sentence:
     ents: list[Span] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class _Ranked:
+    """A scored sentence and the fact cues it carries, for choosing without repeats."""
+
+    sentence: SummarySentence
+    responsibility: float
+    readability: float
+
+
 def rank_sentences(
     doc: Doc, *, figure_offsets: Sequence[tuple[int, int]] = ()
 ) -> list[SummarySentence]:
     """Every body sentence with its score, in article order."""
+    return [r.sentence for r in _rank(doc, figure_offsets)]
+
+
+def summarize(
+    doc: Doc, *, sentences: int = 3, figure_offsets: Sequence[tuple[int, int]] = ()
+) -> list[SummarySentence]:
+    """The best `sentences` sentences (clamped to 1..10), non-redundant, in article order."""
+    wanted = min(MAX_SENTENCES, max(MIN_SENTENCES, sentences))
+    chosen = _select_diverse(_candidates(_rank(doc, figure_offsets)), wanted)
+    return sorted(chosen, key=lambda s: s.index)
+
+
+def summaries_by_size(
+    doc: Doc, *, figure_offsets: Sequence[tuple[int, int]] = ()
+) -> list[list[SummarySentence]]:
+    """Every summary size at once: item k-1 equals summarize(doc, sentences=k), k = 1..10.
+
+    Selection is greedy, so the k-sentence summary is the first k picks of the longest.
+    """
+    picks = _select_diverse(_candidates(_rank(doc, figure_offsets)), MAX_SENTENCES)
+    return [
+        sorted(picks[:size], key=lambda s: s.index)
+        for size in range(MIN_SENTENCES, MAX_SENTENCES + 1)
+    ]
+
+
+def _candidates(ranked: list[_Ranked]) -> list[_Ranked]:
+    return sorted(ranked, key=lambda r: (-r.sentence.score, r.sentence.index))[:_CANDIDATES]
+
+
+def _rank(doc: Doc, figure_offsets: Sequence[tuple[int, int]]) -> list[_Ranked]:
     text = doc.text  # Doc.text joins every token: build it once
     sentences = [s for s in article_sentences(doc) if s.body]
     casualty_hits = _sentences_with_figures(sentences, figure_offsets)
@@ -177,32 +345,31 @@ def rank_sentences(
         features = _features(sentence, position)
         features["centrality"] = centrality[position]
         if figure_offsets:
-            features["casualty"] = 1.0 if sentence.index in casualty_hits else 0.0
-        ranked.append(_public(text, sentence, _weighted(features, sentence)))
+            # The extractor's current figures count fully; a toll it left out (an older
+            # event, or one it missed) still counts for something.
+            own_cue = _OWN_CUE_WITH_FIGURES * features["casualty"]
+            features["casualty"] = 1.0 if sentence.index in casualty_hits else own_cue
+        readability = _readability(sentence)
+        ranked.append(
+            _Ranked(
+                sentence=_public(text, sentence, _weighted(features, readability)),
+                responsibility=features["responsibility"],
+                readability=readability,
+            )
+        )
     return ranked
 
 
-def summarize(
-    doc: Doc, *, sentences: int = 3, figure_offsets: Sequence[tuple[int, int]] = ()
-) -> list[SummarySentence]:
-    """The best `sentences` sentences (clamped to 1..10), non-redundant, in article order."""
-    wanted = min(MAX_SENTENCES, max(MIN_SENTENCES, sentences))
-    ranked = rank_sentences(doc, figure_offsets=figure_offsets)
-    candidates = sorted(ranked, key=lambda s: (-s.score, s.index))[:_CANDIDATES]
-    chosen = _select_diverse(candidates, wanted)
-    return sorted(chosen, key=lambda s: s.index)
-
-
-def article_sentences(doc: Doc) -> list[_Sentence]:
+def article_sentences(doc: Doc) -> list[ArticleSentence]:
     """The article's sentences with their tokens and entities, body lines marked."""
     text = doc.text
     sentence_starts = _spacy_sentence_starts(doc)
-    sentences: list[_Sentence] = []
+    sentences: list[ArticleSentence] = []
     for para_start, para_end in _paragraphs(text):
         first_of_paragraph = len(sentences)
         for start, end in _split_paragraph(text, para_start, para_end, sentence_starts):
             is_first = len(sentences) == first_of_paragraph
-            sentences.append(_Sentence(len(sentences), start, end, is_first))
+            sentences.append(ArticleSentence(len(sentences), start, end, is_first))
         paragraph = sentences[first_of_paragraph:]
         if paragraph and _is_page_furniture(text[para_start:para_end]):
             for sentence in paragraph:
@@ -212,7 +379,21 @@ def article_sentences(doc: Doc) -> list[_Sentence]:
         if sentence.body and _is_fragment(text[sentence.start : sentence.end], sentence.tokens):
             sentence.body = False
     _drop_trailing_name_lines(text, sentences)
+    _skip_dateline(text, sentences)
     return sentences
+
+
+def _skip_dateline(text: str, sentences: list[ArticleSentence]) -> None:
+    """Start the first body sentence after a wire dateline ("KYIV, Ukraine (AP) — ")."""
+    first = next((s for s in sentences if s.body), None)
+    if first is None:
+        return
+    match = _DATELINE.match(text, first.start, min(first.end, first.start + _DATELINE_MAX_CHARS))
+    if match is None or first.end - match.end() < _DATELINE_MIN_REST:
+        return
+    first.start = match.end()
+    first.tokens = [t for t in first.tokens if t.idx >= first.start]
+    first.ents = [e for e in first.ents if e.start_char >= first.start]
 
 
 def _spacy_sentence_starts(doc: Doc) -> list[int]:
@@ -269,7 +450,7 @@ def _has_word_character(text: str, start: int, end: int) -> bool:
     return any(text[i].isalnum() for i in range(start, end))
 
 
-def _attach_tokens(doc: Doc, sentences: list[_Sentence]) -> None:
+def _attach_tokens(doc: Doc, sentences: list[ArticleSentence]) -> None:
     """Give each sentence its tokens and entities in one pass over the document."""
     starts = [s.start for s in sentences]
     for token in doc:
@@ -282,7 +463,9 @@ def _attach_tokens(doc: Doc, sentences: list[_Sentence]) -> None:
             sentence.ents.append(ent)
 
 
-def _sentence_at(sentences: list[_Sentence], starts: list[int], char: int) -> _Sentence | None:
+def _sentence_at(
+    sentences: list[ArticleSentence], starts: list[int], char: int
+) -> ArticleSentence | None:
     position = bisect.bisect_right(starts, char) - 1
     if position < 0 or char >= sentences[position].end:
         return None
@@ -304,11 +487,7 @@ def _is_page_furniture(paragraph: str) -> bool:
 
 def _is_by_names_line(paragraph: str) -> bool:
     words = paragraph.split()
-    return (
-        len(words) >= 2
-        and words[0].lower() == "by"
-        and _looks_like_names(words[1:])
-    )
+    return len(words) >= 2 and words[0].lower() == "by" and _looks_like_names(words[1:])
 
 
 def _looks_like_names(words: Sequence[str]) -> bool:
@@ -343,20 +522,20 @@ def _is_fragment(sentence_text: str, tokens: list[Token]) -> bool:
     return not any(t.is_alpha and t.is_lower for t in tokens)
 
 
-def _drop_trailing_name_lines(text: str, sentences: list[_Sentence]) -> None:
+def _drop_trailing_name_lines(text: str, sentences: list[ArticleSentence]) -> None:
     """A last line of bare names is a byline that lost its "By"."""
     for sentence in reversed(sentences):
         if not sentence.body:
             continue
         line = text[sentence.start : sentence.end]
-        unterminated = line[-1:] not in ".!?\"”"
+        unterminated = line[-1:] not in '.!?"”'
         if sentence.paragraph_first and unterminated and _looks_like_names(line.split()):
             sentence.body = False
         return
 
 
 def _sentences_with_figures(
-    sentences: list[_Sentence], figure_offsets: Sequence[tuple[int, int]]
+    sentences: list[ArticleSentence], figure_offsets: Sequence[tuple[int, int]]
 ) -> set[int]:
     starts = [s.start for s in sentences]
     hits = set()
@@ -367,11 +546,14 @@ def _sentences_with_figures(
     return hits
 
 
-def _features(sentence: _Sentence, position: int) -> dict[str, float]:
-    """Each cue in 0..1; casualty figures and centrality may be replaced by the caller."""
+def _features(sentence: ArticleSentence, position: int) -> dict[str, float]:
+    """Each cue in 0..1; the caller adds centrality and may replace the casualty cue."""
+    casualty = 0.0
+    if _states_a_casualty_count(sentence):
+        casualty = 0.4 if _mentions_a_year(sentence) else 1.0  # an older event's toll
     return {
         "lead": _lead(position, sentence.paragraph_first),
-        "casualty": _casualty_cue(sentence),
+        "casualty": casualty,
         "responsibility": _responsibility_cue(sentence.tokens),
         "entities": min(1.0, _distinct_entities(sentence, _CONTENT_ENTITY_TYPES) / 3),
         "numbers": min(1.0, _distinct_entities(sentence, _NUMBER_ENTITY_TYPES) / 2),
@@ -380,12 +562,12 @@ def _features(sentence: _Sentence, position: int) -> dict[str, float]:
     }
 
 
-def _weighted(features: dict[str, float], sentence: _Sentence) -> float:
+def _weighted(features: dict[str, float], readability: float) -> float:
     value = sum(_WEIGHTS[name] * features.get(name, 0.0) for name in _WEIGHTS)
-    return round(max(0.0, min(1.0, value * _readability(sentence))), 3)
+    return round(max(0.0, min(1.0, value * readability)), 3)
 
 
-def _centrality(sentences: list[_Sentence]) -> list[float]:
+def _centrality(sentences: list[ArticleSentence]) -> list[float]:
     """How much of the article's recurring vocabulary each sentence uses (0..1)."""
     words = [_content_lemmas(s.tokens) for s in sentences]
     frequency = Counter(word for sentence_words in words for word in sentence_words)
@@ -408,17 +590,15 @@ def _lead(position: int, paragraph_first: bool) -> float:
     return value if paragraph_first else value * 0.85
 
 
-def _casualty_cue(sentence: _Sentence) -> float:
-    """1 for a number near a killed/injured/missing word; less for an older event's toll."""
+def _states_a_casualty_count(sentence: ArticleSentence) -> bool:
+    """Whether a count stands near a killed/injured/missing word ("at least 12 were killed")."""
     numbers, casualty_words = [], []
     for position, token in enumerate(sentence.tokens):
         if _is_count(token):
             numbers.append(position)
-        if token.lemma_.lower() in _CASUALTY_LEMMAS or token.lower_ in _CASUALTY_LEMMAS:
+        if token.lemma_.lower() in _CASUALTY_WORDS or token.lower_ in _CASUALTY_WORDS:
             casualty_words.append(position)
-    if not numbers or not casualty_words or not _within(numbers, casualty_words, _NUMBER_WINDOW):
-        return 0.0
-    return 0.4 if _mentions_a_year(sentence) else 1.0
+    return _within(numbers, casualty_words, _NUMBER_WINDOW)
 
 
 def _is_count(token: Token) -> bool:
@@ -442,7 +622,7 @@ def _within(left: list[int], right: list[int], window: int) -> bool:
     return False
 
 
-def _mentions_a_year(sentence: _Sentence) -> bool:
+def _mentions_a_year(sentence: ArticleSentence) -> bool:
     return any(e.label_ == "DATE" and _HISTORICAL_YEAR.search(e.text) for e in sentence.ents)
 
 
@@ -456,11 +636,11 @@ def _responsibility_cue(tokens: list[Token]) -> float:
     return 0.0
 
 
-def _distinct_entities(sentence: _Sentence, labels: frozenset[str]) -> int:
+def _distinct_entities(sentence: ArticleSentence, labels: frozenset[str]) -> int:
     return len({e.text.lower() for e in sentence.ents if e.label_ in labels})
 
 
-def _readability(sentence: _Sentence) -> float:
+def _readability(sentence: ArticleSentence) -> float:
     """Down-weight sentences that read badly alone: quotes, dangling pronouns, scraps."""
     factor = 1.0
     words = [t for t in sentence.tokens if not t.is_punct]
@@ -473,7 +653,7 @@ def _readability(sentence: _Sentence) -> float:
     return factor * (1.0 - 0.35 * _quoted_share(sentence))
 
 
-def _quoted_share(sentence: _Sentence) -> float:
+def _quoted_share(sentence: ArticleSentence) -> float:
     """Share of the sentence's words inside quotation marks (a run-on quote counts too)."""
     tokens = sentence.tokens
     if not tokens:
@@ -493,7 +673,7 @@ def _quoted_share(sentence: _Sentence) -> float:
     return quoted / words if words else 0.0
 
 
-def _public(text: str, sentence: _Sentence, score: float) -> SummarySentence:
+def _public(text: str, sentence: ArticleSentence, score: float) -> SummarySentence:
     return SummarySentence(
         text=text[sentence.start : sentence.end],
         index=sentence.index,
@@ -503,38 +683,49 @@ def _public(text: str, sentence: _Sentence, score: float) -> SummarySentence:
     )
 
 
-def _select_diverse(candidates: list[SummarySentence], wanted: int) -> list[SummarySentence]:
+def _select_diverse(candidates: list[_Ranked], wanted: int) -> list[SummarySentence]:
     """Maximal marginal relevance: good sentences that do not repeat the ones already chosen.
 
-    Near-duplicates of a chosen sentence come last, only when nothing else is left.
+    Repeating means sharing words, or restating who is blamed. Near-duplicates come
+    last, only when nothing else is left.
     """
-    words = {c.index: _content_words(c.text) for c in candidates}
-    chosen: list[SummarySentence] = []
+    words = {c.sentence.index: _content_words(c.sentence.text) for c in candidates}
+    chosen: list[_Ranked] = []
     remaining = list(candidates)
     while remaining and len(chosen) < wanted:
-        fresh = [c for c in remaining if _overlap(c, chosen, words) < _DUPLICATE_OVERLAP]
+        overlap = {c.sentence.index: _overlap(c, chosen, words) for c in remaining}
+        fresh = [c for c in remaining if overlap[c.sentence.index] < _DUPLICATE_OVERLAP]
         best = max(
             fresh or remaining,
-            key=lambda c: (_MMR_LAMBDA * c.score - (1 - _MMR_LAMBDA) * _overlap(c, chosen, words),
-                           -c.index),
+            key=lambda c: (
+                _MMR_LAMBDA * _novel_score(c, chosen)
+                - (1 - _MMR_LAMBDA) * overlap[c.sentence.index],
+                -c.sentence.index,
+            ),
         )
         chosen.append(best)
         remaining.remove(best)
-    return chosen
+    return [c.sentence for c in chosen]
 
 
-def _overlap(
-    candidate: SummarySentence,
-    chosen: list[SummarySentence],
-    words: dict[int, frozenset[str]],
-) -> float:
-    return max((_jaccard(words[candidate.index], words[s.index]) for s in chosen), default=0.0)
+def _novel_score(candidate: _Ranked, chosen: list[_Ranked]) -> float:
+    """The score without credit for a claim or blame the summary already states.
+
+    Casualty figures keep their credit: a lead's several tolls (killed, injured,
+    an earlier estimate) are each worth reporting.
+    """
+    covered_blame = max((c.responsibility for c in chosen), default=0.0)
+    discount = _WEIGHTS["responsibility"] * min(candidate.responsibility, covered_blame)
+    return candidate.sentence.score - discount * candidate.readability
+
+
+def _overlap(candidate: _Ranked, chosen: list[_Ranked], words: dict[int, frozenset[str]]) -> float:
+    mine = words[candidate.sentence.index]
+    return max((_jaccard(mine, words[c.sentence.index]) for c in chosen), default=0.0)
 
 
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(
-        word for word in re.findall(r"\w+", text.lower()) if word not in _STOP_WORDS
-    )
+    return frozenset(word for word in re.findall(r"\w+", text.lower()) if word not in _STOP_WORDS)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -14,25 +14,24 @@ O(page x filters) reads, never a scan of the corpus.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 import redis
 
 from .errors import translate_redis_errors
 from .keys import Keys
+from .paging import Cursor, page_by_score
 
 _WORD = re.compile(r"\w+")
 # Longer "words" are noise (URLs, base64, a 2 MB line with no spaces) and would
 # make absurd key names.
 MAX_INDEXED_WORD = 40
-_SCAN_CHUNK = 200
 
 
 def words_of(text: str) -> set[str]:
@@ -55,28 +54,6 @@ def sort_score(article_id: str, when: datetime) -> float:
 
 
 @dataclass(frozen=True)
-class Cursor:
-    """Where a listing page ended: the last item's score and id."""
-
-    score: float
-    article_id: str
-
-    def encode(self) -> str:
-        raw = json.dumps([repr(self.score), self.article_id]).encode()
-        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-    @classmethod
-    def decode(cls, token: str) -> Cursor:
-        """Parse a cursor; ValueError when it is not one of ours."""
-        try:
-            padded = token + "=" * (-len(token) % 4)
-            score, article_id = json.loads(base64.urlsafe_b64decode(padded.encode()))
-            return cls(float(score), str(article_id))
-        except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as exc:
-            raise ValueError("not a valid cursor") from exc
-
-
-@dataclass(frozen=True)
 class ArticleQuery:
     """Filters and page of a listing."""
 
@@ -86,14 +63,36 @@ class ArticleQuery:
     source: str | None = None
     since: datetime | None = None
     until: datetime | None = None
+    # Keys of further sorted sets of article ids (same scores) every item must be in,
+    # e.g. the corpus index's set for one entity; None when the filter matched nothing.
+    within: tuple[str | None, ...] = ()
+
+
+class DerivedIndex(Protocol):
+    """An index built from an article's analysis (e.g. the corpus entity index).
+
+    It is written in the article's creating transaction and erased in its
+    deleting one. Each article's contribution is kept as a `record` (bytes the
+    index defines) so that erasing undoes exactly what writing did, whatever
+    the pipeline version or cache state is by then.
+    """
+
+    def record_key(self, article_id: str) -> str: ...
+
+    def write(self, pipe: redis.client.Pipeline, article_id: str, record: bytes) -> None: ...
+
+    def erase(self, pipe: redis.client.Pipeline, article_id: str, record: bytes) -> None: ...
 
 
 class ArticleStore:
     """Create, read, list and delete articles with their indexes."""
 
-    def __init__(self, client: redis.Redis, keys: Keys) -> None:
+    def __init__(
+        self, client: redis.Redis, keys: Keys, derived: Sequence[DerivedIndex] = ()
+    ) -> None:
         self.redis = client
         self.keys = keys
+        self.derived = list(derived)
 
     # -- writes -----------------------------------------------------------
 
@@ -105,10 +104,12 @@ class ArticleStore:
         *,
         sort_time: datetime,
         extra_writes: Iterable[tuple[str, Mapping[bytes | str, bytes], int]] = (),
+        derived_records: Iterable[tuple[DerivedIndex, bytes]] = (),
     ) -> tuple[dict, bool]:
         """Store an article unless its id exists; return (stored meta, created).
 
-        `extra_writes` are (hash key, fields, ttl) written in the same
+        `extra_writes` are (hash key, fields, ttl) and `derived_records` the
+        article's contributions to derived indexes, written in the same
         transaction, so the analysis cache is never missing for a new article.
         Concurrent adds of the same text (several workers loading seeds) are
         safe: WATCH makes exactly one of them create it.
@@ -133,6 +134,8 @@ class ArticleStore:
                         pipe.delete(key)
                         pipe.hset(key, mapping=dict(fields))
                         pipe.expire(key, ttl)
+                    for index, record in derived_records:
+                        index.write(pipe, article_id, record)
                     pipe.execute()
                     return dict(meta), True
                 except redis.WatchError:
@@ -146,24 +149,68 @@ class ArticleStore:
         with self.redis.pipeline(transaction=True) as pipe:
             while True:
                 try:
-                    pipe.watch(meta_key, text_key)
+                    record_keys = [index.record_key(article_id) for index in self.derived]
+                    pipe.watch(meta_key, text_key, *record_keys)
                     raw_meta, raw_text = pipe.mget(meta_key, text_key)
                     if raw_meta is None:
                         pipe.unwatch()
                         return False
                     meta = json.loads(raw_meta)
                     text = (raw_text or b"").decode("utf-8")
-                    known_versions = {v.decode() for v in pipe.smembers(self.keys.pipeline_versions)}
+                    records = pipe.mget(record_keys) if record_keys else []
+                    versions = {v.decode() for v in pipe.smembers(self.keys.pipeline_versions)}
                     pipe.multi()
+                    for index, record in zip(self.derived, records, strict=True):
+                        if record is not None:
+                            index.erase(pipe, article_id, record)
                     pipe.delete(meta_key, text_key)
                     for index in self._index_keys(meta, text):
                         pipe.zrem(index, article_id)
-                    for version in known_versions | set(pipeline_versions):
+                    for version in versions | set(pipeline_versions):
                         pipe.delete(self.keys.analysis(version, article_id))
                     pipe.execute()
                     return True
                 except redis.WatchError:
                     continue
+
+    @translate_redis_errors
+    def replace_analysis(
+        self,
+        article_id: str,
+        *,
+        extra_writes: Iterable[tuple[str, Mapping[bytes | str, bytes], int]] = (),
+        derived_records: Iterable[tuple[DerivedIndex, bytes]] = (),
+    ) -> bool:
+        """Swap an article's cached analysis and derived-index contributions atomically."""
+        meta_key = self.keys.article_meta(article_id)
+        derived_records = list(derived_records)
+        record_keys = [index.record_key(article_id) for index, _ in derived_records]
+        with self.redis.pipeline(transaction=True) as pipe:
+            while True:
+                try:
+                    pipe.watch(meta_key, *record_keys)
+                    if not pipe.exists(meta_key):
+                        pipe.unwatch()
+                        return False
+                    old_records = pipe.mget(record_keys) if record_keys else []
+                    pipe.multi()
+                    for (index, record), old in zip(derived_records, old_records, strict=True):
+                        if old is not None:
+                            index.erase(pipe, article_id, old)
+                        index.write(pipe, article_id, record)
+                    for key, fields, ttl in extra_writes:
+                        pipe.delete(key)
+                        pipe.hset(key, mapping=dict(fields))
+                        pipe.expire(key, ttl)
+                    pipe.execute()
+                    return True
+                except redis.WatchError:
+                    continue
+
+    @translate_redis_errors
+    def all_ids(self) -> list[str]:
+        """Every article id, oldest first (for whole-corpus maintenance only)."""
+        return [m.decode() for m in self.redis.zrange(self.keys.by_date, 0, -1)]
 
     def _index_keys(self, meta: Mapping[str, object], text: str) -> Iterator[str]:
         yield self.keys.by_date
@@ -208,74 +255,25 @@ class ArticleStore:
         filters = [self.keys.by_date]
         if query.source:
             filters.append(self.keys.by_source(source_key(query.source)))
+        if any(key is None for key in query.within):
+            return [], None
+        filters.extend(key for key in query.within if key is not None)
         if query.q is not None:
             words = words_of(query.q)
             if not words:
                 return [], None
             filters.extend(self.keys.by_word(w) for w in sorted(words))
-        ids, next_cursor = self._page_ids(filters, query)
+        ids, next_cursor = page_by_score(
+            self.redis,
+            filters,
+            limit=query.limit,
+            cursor=query.cursor,
+            since=query.since,
+            until=query.until,
+            superset=self.keys.by_date,
+        )
         if not ids:
             return [], None
         metas = self.redis.mget([self.keys.article_meta(i) for i in ids])
         items = [json.loads(m) for m in metas if m is not None]
         return items, next_cursor
-
-    def _page_ids(self, filters: list[str], query: ArticleQuery) -> tuple[list[str], Cursor | None]:
-        """Walk the smallest filter set in score order, probing the others."""
-        with self.redis.pipeline(transaction=False) as pipe:
-            for key in filters:
-                pipe.zcard(key)
-            sizes = pipe.execute()
-        if min(sizes) == 0:
-            return [], None
-        driving = filters[sizes.index(min(sizes))]
-        probes = [k for k in filters if k != driving and k != self.keys.by_date]
-
-        high = "+inf"
-        if query.until is not None:
-            high = f"({int(query.until.timestamp()) + 1}"
-        low = "-inf" if query.since is None else str(int(query.since.timestamp()))
-        cursor = query.cursor
-        if cursor is not None:
-            high = repr(cursor.score) if high == "+inf" else repr(
-                min(cursor.score, float(high.lstrip("(")))
-            )
-
-        page: list[tuple[str, float]] = []
-        offset = 0
-        while len(page) <= query.limit:
-            chunk = self.redis.zrevrangebyscore(
-                driving, high, low, start=offset, num=_SCAN_CHUNK, withscores=True
-            )
-            if not chunk:
-                break
-            offset += len(chunk)
-            candidates = [(m.decode(), s) for m, s in chunk]
-            if cursor is not None:
-                candidates = [
-                    (m, s) for m, s in candidates
-                    if s < cursor.score or (s == cursor.score and m < cursor.article_id)
-                ]
-            candidates = self._keep_members_of_all(candidates, probes)
-            page.extend(candidates)
-            if len(chunk) < _SCAN_CHUNK:
-                break
-        has_more = len(page) > query.limit
-        page = page[: query.limit]
-        next_cursor = Cursor(page[-1][1], page[-1][0]) if has_more and page else None
-        return [m for m, _ in page], next_cursor
-
-    def _keep_members_of_all(
-        self, candidates: list[tuple[str, float]], probes: list[str]
-    ) -> list[tuple[str, float]]:
-        if not probes or not candidates:
-            return candidates
-        members = [m for m, _ in candidates]
-        with self.redis.pipeline(transaction=False) as pipe:
-            for key in probes:
-                pipe.zmscore(key, members)
-            found = pipe.execute()
-        return [
-            cand for i, cand in enumerate(candidates)
-            if all(scores[i] is not None for scores in found)
-        ]

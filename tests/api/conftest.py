@@ -10,7 +10,9 @@ from service.config import Settings
 
 @pytest.fixture
 def settings(redis_url, key_prefix) -> Settings:
-    return Settings(redis_url=redis_url, redis_prefix=key_prefix, load_seeds=False, redis_timeout=1.0)
+    return Settings(
+        redis_url=redis_url, redis_prefix=key_prefix, load_seeds=False, redis_timeout=1.0
+    )
 
 
 @pytest.fixture

@@ -53,20 +53,25 @@ def test_offsets_slice_the_stored_text(client, flood_id):
     text = client.get(f"/v1/articles/{flood_id}").get_json()["text"]
     analysis = client.get(f"/v1/articles/{flood_id}/analysis").get_json()
     for sentence in analysis["summary"]["sentences"]:
-        assert text[sentence["start"]:sentence["end"]] == sentence["text"]
+        assert text[sentence["start"] : sentence["end"]] == sentence["text"]
     for entity in analysis["entities"]:
         for span in entity["spans"]:
-            assert text[span["start"]:span["end"]] == span["text"]
+            assert text[span["start"] : span["end"]] == span["text"]
     for quote in analysis["quotes"]:
         for span in quote["spans"]:
-            assert text[span["start"]:span["end"]] == span["text"]
+            assert text[span["start"] : span["end"]] == span["text"]
     for figure in analysis["casualties"]["figures"]:
-        assert text[figure["start"]:figure["end"]] == figure["text"]
+        assert text[figure["start"] : figure["end"]] == figure["text"]
 
 
 def test_casualties_of_a_written_article(client, flood_id):
     body = client.get(f"/v1/articles/{flood_id}/casualties").get_json()
-    assert body["totals"]["killed"] == {"value": 12, "min": 12, "max": None, "qualifier": "at_least"}
+    assert body["totals"]["killed"] == {
+        "value": 12,
+        "min": 12,
+        "max": None,
+        "qualifier": "at_least",
+    }
     assert body["totals"]["injured"]["value"] == 40
     assert body["totals"]["missing"]["value"] == 8
 

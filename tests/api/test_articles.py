@@ -35,8 +35,13 @@ def stored_keys(redis_client, prefix: str) -> set[bytes]:
 
 class TestIngest:
     def test_post_json_creates_article(self, client, post_article):
-        response = post_article(FLOOD, title="Floods", source="Valley Times",
-                                authors=["Ann Reporter"], published_at="2025-06-03")
+        response = post_article(
+            FLOOD,
+            title="Floods",
+            source="Valley Times",
+            authors=["Ann Reporter"],
+            published_at="2025-06-03",
+        )
         assert response.status_code == 201
         article = response.get_json()
         assert article["id"] == expected_id(FLOOD)
@@ -50,8 +55,9 @@ class TestIngest:
         assert article["stats"]["characters"] == len(FLOOD)
         assert article["links"]["casualties"] == f"/v1/articles/{article['id']}/casualties"
 
-    def test_repost_same_text_returns_existing_and_changes_nothing(self, client, post_article,
-                                                                    redis_client, key_prefix):
+    def test_repost_same_text_returns_existing_and_changes_nothing(
+        self, client, post_article, redis_client, key_prefix
+    ):
         first = post_article(FLOOD, source="Valley Times").get_json()
         before = {k: redis_client.dump(k) for k in stored_keys(redis_client, key_prefix)}
         again = post_article("  " + FLOOD.replace("\n\n", "\n \n") + "\n", source="Other")
@@ -62,8 +68,9 @@ class TestIngest:
         assert before == after
 
     def test_plain_text_body(self, client):
-        response = client.post("/v1/articles", data=FACTORY_FIRE.encode(),
-                               content_type="text/plain; charset=utf-8")
+        response = client.post(
+            "/v1/articles", data=FACTORY_FIRE.encode(), content_type="text/plain; charset=utf-8"
+        )
         assert response.status_code == 201
         assert response.get_json()["text"] == FACTORY_FIRE
 
@@ -83,8 +90,11 @@ class TestIngest:
         assert article["title"] == "Fire in Port Calder"
 
     def test_raw_html_body(self, client):
-        html = "<html><body><article>" + "".join(
-            f"<p>{p}</p>" for p in BUDGET.split("\n\n")) + "</article></body></html>"
+        html = (
+            "<html><body><article>"
+            + "".join(f"<p>{p}</p>" for p in BUDGET.split("\n\n"))
+            + "</article></body></html>"
+        )
         response = client.post("/v1/articles", data=html, content_type="text/html")
         assert response.status_code == 201
         assert "approved a new budget" in response.get_json()["text"]
@@ -97,8 +107,9 @@ class TestRead:
         assert response.status_code == 200
         assert response.get_json()["text"] == FLOOD
 
-    @pytest.mark.parametrize("path", ["/v1/articles/0123456789abcdef", "/v1/articles/short",
-                                      "/v1/nothing-here"])
+    @pytest.mark.parametrize(
+        "path", ["/v1/articles/0123456789abcdef", "/v1/articles/short", "/v1/nothing-here"]
+    )
     def test_unknown_is_404_problem(self, client, path):
         assert_problem(client.get(path), 404)
 
@@ -115,8 +126,9 @@ class TestRead:
 
 
 class TestDelete:
-    def test_delete_removes_article_indexes_and_cache(self, client, post_article,
-                                                       redis_client, key_prefix):
+    def test_delete_removes_article_indexes_and_cache(
+        self, client, post_article, redis_client, key_prefix
+    ):
         keep = post_article(BUDGET, source="Town Crier").get_json()["id"]
         keys_with_one = stored_keys(redis_client, key_prefix)
         gone = post_article(FLOOD, source="Valley Times").get_json()["id"]
@@ -128,8 +140,11 @@ class TestDelete:
         assert client.get("/v1/articles?q=floods").get_json()["items"] == []
         assert client.get("/v1/articles?source=Valley%20Times").get_json()["items"] == []
         leftover = stored_keys(redis_client, key_prefix) - keys_with_one
-        assert not [k for k in leftover if gone.encode() in k or b"idx:" in k and
-                    redis_client.zscore(k, gone) is not None]
+        assert not [
+            k
+            for k in leftover
+            if gone.encode() in k or b"idx:" in k and redis_client.zscore(k, gone) is not None
+        ]
 
     def test_delete_unknown_is_404(self, client):
         assert_problem(client.delete("/v1/articles/0123456789abcdef"), 404)
@@ -145,18 +160,31 @@ class TestErrors:
         client = make_app(max_content_length=1024).test_client()
         assert_problem(client.post("/v1/articles", json={"text": "word " * 1000}), 413)
 
-    def test_malformed_json_is_400(self, client):
-        assert_problem(client.post("/v1/articles", data=b'{"text": "unterminated',
-                                   content_type="application/json"), 400)
+    @pytest.mark.parametrize("path", ["/v1/articles", "/v1/analyze"])
+    def test_text_longer_than_the_analysis_bound_is_413(self, make_app, path):
+        client = make_app(max_article_chars=500).test_client()
+        body = assert_problem(client.post(path, json={"text": "word " * 200}), 413)
+        assert "text" in body["errors"]
+        assert client.get("/v1/articles").get_json()["items"] == []
 
-    @pytest.mark.parametrize("content_type", ["application/xml", "multipart/form-data; boundary=x",
-                                              "image/png"])
+    def test_malformed_json_is_400(self, client):
+        assert_problem(
+            client.post(
+                "/v1/articles", data=b'{"text": "unterminated', content_type="application/json"
+            ),
+            400,
+        )
+
+    @pytest.mark.parametrize(
+        "content_type", ["application/xml", "multipart/form-data; boundary=x", "image/png"]
+    )
     def test_unsupported_media_type_is_415(self, client, content_type):
         assert_problem(client.post("/v1/articles", data=b"<a/>", content_type=content_type), 415)
 
     def test_invalid_utf8_plain_text_is_400(self, client):
-        assert_problem(client.post("/v1/articles", data=b"caf\xe9 \xff\xfe",
-                                   content_type="text/plain"), 400)
+        assert_problem(
+            client.post("/v1/articles", data=b"caf\xe9 \xff\xfe", content_type="text/plain"), 400
+        )
 
     @pytest.mark.parametrize(
         ("payload", "field"),
@@ -178,8 +206,17 @@ class TestErrors:
         assert field in body["errors"], body
         assert client.get("/v1/articles").get_json()["items"] == []
 
+    def test_deeply_nested_json_is_400(self, client):
+        body = b"[" * 100_000 + b"]" * 100_000
+        assert_problem(client.post("/v1/articles", data=body, content_type="application/json"), 400)
+        assert_problem(
+            client.post("/v1/articles/batch", data=body, content_type="application/x-ndjson"), 400
+        )
+
     def test_json_that_is_not_an_object_is_rejected(self, client):
-        response = client.post("/v1/articles", data=json.dumps(["a"]), content_type="application/json")
+        response = client.post(
+            "/v1/articles", data=json.dumps(["a"]), content_type="application/json"
+        )
         assert response.status_code in (400, 422)
         assert response.mimetype == PROBLEM
 
@@ -200,7 +237,9 @@ class TestListing:
         ids = []
         for n in range(25):
             day = 1 + n % 28
-            response = post_article(numbered_article(n), published_at=f"2025-03-{day:02d}T{n % 24:02d}:00:00Z")
+            response = post_article(
+                numbered_article(n), published_at=f"2025-03-{day:02d}T{n % 24:02d}:00:00Z"
+            )
             ids.append((response.get_json()["published_at"], response.get_json()["id"]))
         # Several articles share a publication time to exercise ties.
         for n in range(25, 28):
@@ -221,9 +260,15 @@ class TestListing:
         assert published == sorted(published, reverse=True)
 
     def test_filters(self, client, post_article):
-        flood = post_article(FLOOD, source="Valley Times", published_at="2025-06-03").get_json()["id"]
-        fire = post_article(FACTORY_FIRE, source="Calder Post", published_at="2025-06-10").get_json()["id"]
-        budget = post_article(BUDGET, source="Valley Times", published_at="2025-07-01").get_json()["id"]
+        flood = post_article(FLOOD, source="Valley Times", published_at="2025-06-03").get_json()[
+            "id"
+        ]
+        fire = post_article(
+            FACTORY_FIRE, source="Calder Post", published_at="2025-06-10"
+        ).get_json()["id"]
+        budget = post_article(BUDGET, source="Valley Times", published_at="2025-07-01").get_json()[
+            "id"
+        ]
 
         def ids(query):
             response = client.get(f"/v1/articles?{query}")
@@ -240,7 +285,8 @@ class TestListing:
         assert ids("since=2025-06-04&until=2025-06-30T00:00:00Z") == [fire]
         assert ids("source=Valley%20Times&since=2025-06-05") == [budget]
 
-    @pytest.mark.parametrize("query", ["limit=0", "limit=101", "limit=x", "cursor=%%%",
-                                       "since=tomorrow", "cursor=abc"])
+    @pytest.mark.parametrize(
+        "query", ["limit=0", "limit=101", "limit=x", "cursor=%%%", "since=tomorrow", "cursor=abc"]
+    )
     def test_bad_list_parameters_are_422(self, client, query):
         assert_problem(client.get(f"/v1/articles?{query}"), 422)

@@ -15,8 +15,13 @@ def client(make_app):
 
 @pytest.mark.parametrize(
     "headers",
-    [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "k-one"},
-     {"Authorization": "Basic k-one"}, {"Authorization": "Bearer "}],
+    [
+        {},
+        {"Authorization": "Bearer wrong"},
+        {"Authorization": "k-one"},
+        {"Authorization": "Basic k-one"},
+        {"Authorization": "Bearer "},
+    ],
 )
 def test_writes_without_a_valid_key_are_401(client, headers):
     response = client.post("/v1/articles", json={"text": FLOOD}, headers=headers)
@@ -45,7 +50,8 @@ def test_analyze_is_a_write_and_needs_a_key(client):
     assert client.post("/v1/analyze", json={"text": FLOOD}).status_code == 401
 
 
-@pytest.mark.parametrize(("presented", "expected"), [("a", True), ("b", True), ("c", False),
-                                                     ("", False), ("a ", False)])
+@pytest.mark.parametrize(
+    ("presented", "expected"), [("a", True), ("b", True), ("c", False), ("", False), ("a ", False)]
+)
 def test_key_comparison(presented, expected):
     assert key_is_valid(presented, ("a", "b")) is expected

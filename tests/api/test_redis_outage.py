@@ -16,8 +16,9 @@ def dead_port():
 @pytest.fixture
 def outage_app(make_app, dead_port):
     # Seeds on: they must wait for Redis instead of failing the start.
-    return make_app(redis_url=f"redis://127.0.0.1:{dead_port}/0", redis_timeout=0.5,
-                    load_seeds=True)
+    return make_app(
+        redis_url=f"redis://127.0.0.1:{dead_port}/0", redis_timeout=0.5, load_seeds=True
+    )
 
 
 @pytest.mark.parametrize(

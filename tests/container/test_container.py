@@ -30,8 +30,9 @@ def dockerfile_instruction(name: str) -> str:
 
 
 def test_dockerfile_passes_hadolint():
-    result = subprocess.run([str(BIN / "hadolint"), "Dockerfile"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(BIN / "hadolint"), "Dockerfile"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -44,8 +45,16 @@ def test_dockerfile_runs_as_non_root_with_exec_form_cmd():
 
 def test_compose_file_matches_the_compose_spec():
     result = subprocess.run(
-        [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.compose-spec",
-         "docker-compose.yml"], cwd=ROOT, capture_output=True, text=True)
+        [
+            str(BIN / "check-jsonschema"),
+            "--builtin-schema",
+            "vendor.compose-spec",
+            "docker-compose.yml",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -73,8 +82,9 @@ def _wait_for(url: str, timeout: float) -> int:
 
 
 def _post(url: str, body: bytes, content_type: str) -> tuple[int, dict, dict]:
-    request = urllib.request.Request(url, data=body, method="POST",
-                                     headers={"Content-Type": content_type})
+    request = urllib.request.Request(
+        url, data=body, method="POST", headers={"Content-Type": content_type}
+    )
     with urllib.request.urlopen(request, timeout=60) as response:
         return response.status, dict(response.headers), json.loads(response.read())
 
@@ -85,10 +95,17 @@ def container_command_server(redis_url, key_prefix):
     port = free_port()
     command = json.loads(dockerfile_instruction("CMD"))
     command[0] = str(BIN / command[0])
-    env = {**os.environ, "PORT": str(port), "REDIS_URL": redis_url, "REDIS_PREFIX": key_prefix,
-           "WEB_CONCURRENCY": "2", "PATH": f"{BIN}:{os.environ.get('PATH', '')}"}
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "REDIS_URL": redis_url,
+        "REDIS_PREFIX": key_prefix,
+        "WEB_CONCURRENCY": "2",
+        "PATH": f"{BIN}:{os.environ.get('PATH', '')}",
+    }
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     try:
         _wait_for(f"http://127.0.0.1:{port}/health", timeout=90)
         yield port, env
@@ -113,11 +130,12 @@ def test_container_command_serves_health_seeds_and_a_post(container_command_serv
     assert [a["source"] for a in seeded] == ["The Wall Street Journal"]
     status, headers, article = _post(
         f"{base}/v1/articles",
-        "A storm knocked out power to 3,000 homes on Sunday, the utility said.".encode(),
-        "text/plain")
+        b"A storm knocked out power to 3,000 homes on Sunday, the utility said.",
+        "text/plain",
+    )
     assert status == 201
     assert headers["Location"].endswith(article["id"])
     healthcheck = dockerfile_instruction("HEALTHCHECK")
-    probe = json.loads(healthcheck[healthcheck.index("CMD [") + 4:])
+    probe = json.loads(healthcheck[healthcheck.index("CMD [") + 4 :])
     probe[0] = sys.executable
     assert subprocess.run(probe, env=env, timeout=30).returncode == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -37,8 +38,19 @@ def test_docs_ui_is_served_without_external_assets(app):
 
 @pytest.fixture
 def api_schema(app):
-    config = schemathesis.config.SchemathesisConfig.from_path(Path(__file__).with_name("schemathesis.toml"))
+    config = schemathesis.config.SchemathesisConfig.from_path(
+        Path(__file__).with_name("schemathesis.toml")
+    )
     return schemathesis.openapi.from_wsgi("/openapi.json", app, config=config)
+
+
+@schemathesis.serializer("application/x-ndjson")
+def ndjson_body(ctx, value) -> bytes:
+    """NDJSON batches: a generated string goes as it is, anything else as one JSON line each."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass")
+    items = value if isinstance(value, list) else [value]
+    return "".join(json.dumps(item) + "\n" for item in items).encode()
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pytest
+import spacy
 
 from service.nlp.brief import MAX_BRIEF_CHARS, casualty_phrase, compose_brief
 
@@ -85,14 +86,20 @@ def test_qualifiers_read_as_words(qualifier, words):
 @pytest.mark.parametrize(
     ("totals", "phrase"),
     [
-        ({"killed": Total(3000, "at_least"), "missing": Total(10000, "exact")},
-         "at least 3,000 killed, 10,000 missing"),
-        ({"injured": Total(146, "more_than"), "killed": Total(60, "at_least")},
-         "at least 60 killed, more than 146 injured"),
+        (
+            {"killed": Total(3000, "at_least"), "missing": Total(10000, "exact")},
+            "at least 3,000 killed, 10,000 missing",
+        ),
+        (
+            {"injured": Total(146, "more_than"), "killed": Total(60, "at_least")},
+            "at least 60 killed, more than 146 injured",
+        ),
         ({"killed": None, "injured": Total(4, "exact"), "missing": None}, "4 injured"),
         ({"killed": Total(0, "exact"), "injured": Total(2, "exact")}, "none killed, 2 injured"),
-        ({"killed": Total(5, "exact"), "hostages": Total(12, "about")},
-         "5 killed, about 12 hostages"),
+        (
+            {"killed": Total(5, "exact"), "hostages": Total(12, "about")},
+            "5 killed, about 12 hostages",
+        ),
         (NO_TOTALS, ""),
         ({}, ""),
     ],
@@ -131,15 +138,31 @@ def test_incident_brief_without_a_date_uses_the_lead_date(parse):
     assert "Sunday" in brief
 
 
+@pytest.mark.xfail(reason="the lead's first DATE is used even when relative, not the event day")
+def test_without_a_publication_date_the_event_day_is_used(parse):
+    article = (
+        "Officials warned earlier this month of a threat to the stadium in Tarvos.\n\n"
+        "A bomb exploded at the stadium on Friday, killing 6 people."
+    )
+    brief = _brief(article, parse, totals={"killed": Total(6, "exact")})
+    assert "Friday" in brief
+
+
 @pytest.mark.parametrize(
     ("sentence", "blame"),
     [
-        ("A group calling itself the Red Dawn Brigade claimed responsibility on Monday.",
-         "Red Dawn Brigade claimed responsibility"),
-        ("Officials said they believed the Red Dawn Brigade was responsible.",
-         "Red Dawn Brigade blamed"),
-        ("The government blamed the Red Dawn Brigade for the attack.",
-         "Government blamed Red Dawn Brigade"),
+        (
+            "A group calling itself the Red Dawn Brigade claimed responsibility on Monday.",
+            "Red Dawn Brigade claimed responsibility",
+        ),
+        (
+            "Officials said they believed the Red Dawn Brigade was responsible.",
+            "Red Dawn Brigade blamed",
+        ),
+        (
+            "The government blamed the Red Dawn Brigade for the attack.",
+            "Government blamed Red Dawn Brigade",
+        ),
         ("The attack was blamed on the Red Dawn Brigade.", "blamed on Red Dawn Brigade"),
     ],
 )
@@ -188,12 +211,57 @@ def test_actor_brief_puts_the_actors_before_a_colon(parse):
 def test_actor_brief_falls_back_to_a_quote_when_the_lead_has_no_verb(parse):
     article = "Brandt on the tram vote.\n\nThe council met on Wednesday and the debate was long."
     brief = _brief(article, parse, entities=TRAM_ENTITIES, quotes=TRAM_QUOTES)
-    assert "says “This is the best day" in brief or "The council met" in brief
+    assert brief == "Lena Brandt, Brenholt: says “This is the best day for our city in a decade”"
 
 
-def test_without_entities_the_lead_clause_is_used(parse):
-    brief = _brief("The committee postponed its decision until next month.", parse)
-    assert "postponed its decision" in brief
+@pytest.mark.parametrize(
+    ("lead", "brief"),
+    [
+        (
+            "Prime Minister Anna Kovac said on Friday that the government would raise pensions.",
+            "Anna Kovac: says the government would raise pensions",
+        ),
+        (
+            "Pensions will rise next year, Prime Minister Anna Kovac said on Friday.",
+            "Anna Kovac: says pensions will rise next year",
+        ),
+        (
+            "Shares in Brightweave fell 5% after the company cut its sales forecast.",
+            "Shares in Brightweave fell 5% after the company cut its sales forecast",
+        ),
+        (
+            "The committee postponed its decision until next month.",
+            "Committee postponed its decision until next month",
+        ),
+    ],
+)
+def test_without_entities_the_lead_clause_says_who_did_or_said_what(parse, lead, brief):
+    assert _brief(lead, parse) == brief
+
+
+@pytest.mark.parametrize(
+    ("lead", "entities", "starts"),
+    [
+        (
+            "The White House urged Congress on Tuesday to pass the aid bill.",
+            [Entity("House", "ORG", 0.9), Entity("White House", "ORG", 0.5)],
+            "White House",
+        ),
+        (
+            "Kovac said on Friday that pensions would rise.",
+            [Entity("Anna Kovac", "PERSON", 0.5)],
+            "Anna Kovac",
+        ),
+        (
+            "The Brightweave group said on Monday that it would close two plants.",
+            [Entity("Brightweave", "ORG", 0.5)],
+            "Brightweave",
+        ),
+    ],
+)
+def test_the_lead_names_the_actor_by_the_extractors_fullest_name(parse, lead, entities, starts):
+    actors = _brief(lead, parse, entities=entities).split(": ")[0]
+    assert actors.split(", ")[0] == starts
 
 
 LONG_LEAD = (
@@ -204,20 +272,21 @@ LONG_LEAD = (
 )
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Hello.",
-        '"' * 1000,
-        "“" * 300,
-        "x" * 20_000,
-        LONG_LEAD,
-        "Unbalanced “quote that never ends and goes on and on.\n\nSecond paragraph.",
-        "WASHINGTON —\n\nThe senator resigned.",
-        BOMBING,
-        TRAM_VOTE,
-    ],
-)
+ODD_TEXTS = {
+    "one-word": "Hello.",
+    "straight-quotes-only": '"' * 1000,
+    "curly-quotes-only": "“" * 300,
+    "one-long-token": "x" * 20_000,
+    "long-lead": LONG_LEAD,
+    "unbalanced-quote": "Unbalanced “quote that never ends and goes on.\n\nSecond paragraph.",
+    "dateline-then-short": "WASHINGTON —\n\nThe senator resigned.",
+    "repeated-claims": "They claimed responsibility. " * 200,
+    "bombing": BOMBING,
+    "tram": TRAM_VOTE,
+}
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS.values(), ids=ODD_TEXTS.keys())
 @pytest.mark.parametrize("with_totals", [False, True])
 def test_brief_is_one_bounded_non_empty_line(parse, text, with_totals):
     totals = BOMBING_TOTALS if with_totals else NO_TOTALS
@@ -230,3 +299,9 @@ def test_brief_is_one_bounded_non_empty_line(parse, text, with_totals):
 
 def test_empty_article_gives_an_empty_brief(parse):
     assert _brief("", parse) == ""
+
+
+def test_a_doc_without_a_parser_still_gets_a_brief():
+    doc = spacy.blank("en")("Floods hit the town of Ostrava.\n\nSeven people died.")
+    brief = compose_brief(doc, totals={"killed": Total(7, "exact")}, entities=[], quotes=[])
+    assert brief.endswith("7 killed.")

@@ -3,6 +3,7 @@
 import dataclasses
 
 import pytest
+from spacy.tokens import Doc
 
 from service.nlp.casualties import (
     CasualtyFigure,
@@ -14,9 +15,7 @@ from service.nlp.casualties import (
 
 
 def _facts(doc):
-    return sorted(
-        (f.category, f.value, f.qualifier, f.historical) for f in extract_casualties(doc)
-    )
+    return sorted((f.category, f.value, f.qualifier, f.historical) for f in extract_casualties(doc))
 
 
 def _xfail(text, expected, reason):
@@ -29,27 +28,48 @@ FIGURE_CASES = [
     # active and passive
     ("The blast killed at least 60 people on Monday.", [(K, 60, "at_least", False)]),
     ("Sixty people were killed in the fire.", [(K, 60, "exact", False)]),
-    ("The storm killed 14 people and injured 35.", [(K, 14, "exact", False),
-                                                    (INJ, 35, "exact", False)]),
+    (
+        "The storm killed 14 people and injured 35.",
+        [(K, 14, "exact", False), (INJ, 35, "exact", False)],
+    ),
     ("In all, 145 were wounded, officials said.", [(INJ, 145, "exact", False)]),
-    ("A gunman opened fire, killing 4 and injuring 17.", [(K, 4, "exact", False),
-                                                         (INJ, 17, "exact", False)]),
+    (
+        "A gunman opened fire, killing 4 and injuring 17.",
+        [(K, 4, "exact", False), (INJ, 17, "exact", False)],
+    ),
     ("Nine miners died in the collapse.", [(K, 9, "exact", False)]),
     ("Three pilgrims lost their lives in the crush.", [(K, 3, "exact", False)]),
     ("Two climbers passed away on the descent.", [(K, 2, "exact", False)]),
     ("Eight people were hospitalized after the leak.", [(INJ, 8, "exact", False)]),
-    ("The earthquake left 12 dead and 30 wounded.", [(K, 12, "exact", False),
-                                                     (INJ, 30, "exact", False)]),
-    ("The crash resulted in 40 people killed and 70 injured.", [(K, 40, "exact", False),
-                                                                 (INJ, 70, "exact", False)]),
+    ("Two people were shot dead on the bridge.", [(K, 2, "exact", False)]),
+    ("Three men were stabbed to death in the street.", [(K, 3, "exact", False)]),
+    ("Police said a gunman shot dead four people.", [(K, 4, "exact", False)]),
+    ("Around 4,000 were evacuated and 2 are feared dead.", [(K, 2, "exact", False)]),
+    ("Israeli strikes killed 27 Palestinians overnight.", [(K, 27, "exact", False)]),
+    (
+        "Two soldiers were killed and 3 wounded near the border.",
+        [(K, 2, "exact", False), (INJ, 3, "exact", False)],
+    ),
+    (
+        "Officials confirmed 7 deaths and 22 injuries.",
+        [(K, 7, "exact", False), (INJ, 22, "exact", False)],
+    ),
+    (
+        "The earthquake left 12 dead and 30 wounded.",
+        [(K, 12, "exact", False), (INJ, 30, "exact", False)],
+    ),
+    (
+        "The crash resulted in 40 people killed and 70 injured.",
+        [(K, 40, "exact", False), (INJ, 70, "exact", False)],
+    ),
     # qualifiers
     ("More than 200 people were injured in the stampede.", [(INJ, 200, "more_than", False)]),
     ("The attack injured over 145 people.", [(INJ, 145, "more_than", False)]),
-    ("Nearly 150 are wounded, doctors said.", [(INJ, 150, "nearly", False)]),
+    ("Nearly 150 were wounded, doctors said.", [(INJ, 150, "nearly", False)]),
     ("Almost 100 people died in the floods.", [(K, 100, "nearly", False)]),
-    ("About 900 people were injured in the accident.", [(INJ, 900, "about", False)]),
+    ("About 400 people were injured in the blast.", [(INJ, 400, "about", False)]),
     ("Around 30 passengers were hurt.", [(INJ, 30, "about", False)]),
-    ("Up to 6,000 people are missing in the city.", [(M, 6000, "up_to", False)]),
+    ("Up to 800 people are missing in the city.", [(M, 800, "up_to", False)]),
     ("As many as 20 people were killed.", [(K, 20, "up_to", False)]),
     ("No fewer than 11 soldiers were killed.", [(K, 11, "at_least", False)]),
     ("Upwards of 50 villagers were wounded.", [(INJ, 50, "more_than", False)]),
@@ -64,18 +84,25 @@ FIGURE_CASES = [
     ("The flu outbreak killed 1,500 people.", [(K, 1500, "exact", False)]),
     ("More than a dozen people were injured.", [(INJ, 12, "more_than", False)]),
     ("Scores of civilians were killed in the shelling.", [(K, 40, "at_least", False)]),
+    ("At least 1500 people died in the floods.", [(K, 1500, "at_least", False)]),
+    (
+        "Hundreds of people were injured and dozens killed.",
+        [(INJ, 200, "at_least", False), (K, 24, "at_least", False)],
+    ),
     # ranges
     ("Between 10 and 15 people were killed.", [(K, 10, "at_least", False)]),
     ("Officials said 10 to 15 people died.", [(K, 10, "at_least", False)]),
     ("Three or four people were injured.", [(INJ, 3, "at_least", False)]),
     # tolls and updates
     ("The death toll rose to 133 on Sunday.", [(K, 133, "exact", False)]),
-    ("The death toll stood at 143.", [(K, 143, "exact", False)]),
-    ("The death toll has climbed to 60, officials said.", [(K, 60, "exact", False)]),
-    ("Rescuers put the number of deaths at around 80.", [(K, 80, "about", False)]),
-    ("The death toll rose to 133 from 115.", [(K, 115, "exact", False),
-                                              (K, 133, "exact", False)]),
+    ("The death toll stood at 87.", [(K, 87, "exact", False)]),
+    ("The death toll has climbed to 38, officials said.", [(K, 38, "exact", False)]),
+    ("Medics put the number of deaths at around 80.", [(K, 80, "about", False)]),
+    ("The death toll rose to 133 from 115.", [(K, 115, "exact", False), (K, 133, "exact", False)]),
     ("The toll of the dead reached 75 on Friday.", [(K, 75, "exact", False)]),
+    ("Authorities said the death toll was 23.", [(K, 23, "exact", False)]),
+    ("The number of people killed rose to 50 on Sunday.", [(K, 50, "exact", False)]),
+    ("The dead included 4 foreigners.", []),
     # nominal
     ("Officials confirmed 60 deaths in the region.", [(K, 60, "exact", False)]),
     ("The crash caused 12 fatalities.", [(K, 12, "exact", False)]),
@@ -83,13 +110,18 @@ FIGURE_CASES = [
     # missing
     ("Ten fishermen remain missing after the storm.", [(M, 10, "exact", False)]),
     ("Seven people are unaccounted for.", [(M, 7, "exact", False)]),
-    ("At least 3,000 people died and 10,000 are missing.", [(K, 3000, "at_least", False),
-                                                           (M, 10000, "exact", False)]),
+    (
+        "At least 2,000 people died and 5,000 are missing.",
+        [(K, 2000, "at_least", False), (M, 5000, "exact", False)],
+    ),
     # subgroups are not figures of their own
     ("Ten people were injured, including three children.", [(INJ, 10, "exact", False)]),
-    ("Ten people were injured, including at least two children.", [(INJ, 10, "exact", False)]),
+    ("Eight people were hurt, including at least three girls.", [(INJ, 8, "exact", False)]),
     ("Of the dead, at least 12 were foreigners.", []),
     ("Two of the victims were students.", []),
+    ("The Red Cross said 12 volunteers were among those killed.", []),
+    ("A woman and her son were among 7 people killed.", [(K, 7, "exact", False)]),
+    ("The attack wounded 21 people, 3 of them critically.", [(INJ, 21, "exact", False)]),
     # not casualties
     ("Farmers said the disease killed 30 cattle.", []),
     ("Three buildings were damaged in the storm.", []),
@@ -102,6 +134,12 @@ FIGURE_CASES = [
     ("Police said four gunmen were detained.", []),
     ("Seventy percent of the homes were destroyed.", []),
     ("Two passenger trains derailed on Friday.", []),
+    ("The Health Ministry said 15 people remained in critical condition.", []),
+    ("Local media reported that 250 people had been rescued.", []),
+    (
+        "A Boeing 737 crashed on Sunday, killing all 132 people on board.",
+        [(K, 132, "exact", False)],
+    ),
     # zero casualties
     ("No one was hurt in the fire.", [(INJ, 0, "exact", False)]),
     ("Nobody was killed, police said.", [(K, 0, "exact", False)]),
@@ -109,27 +147,75 @@ FIGURE_CASES = [
     ("No children were among those killed.", []),
     # increments
     ("Three more people have died in hospital.", []),
-    ("Two died at the scene, with 20 more injured.", [(K, 2, "exact", False),
-                                                      (INJ, 20, "exact", False)]),
+    (
+        "Two died at the scene, with 20 more injured.",
+        [(K, 2, "exact", False), (INJ, 20, "exact", False)],
+    ),
     # singular victims
     ("A teenage girl was killed when the wall collapsed.", [(K, 1, "exact", False)]),
     # historical context
-    ("A bus crashed on Friday, killing 20 people.\n\n"
-     "In 2016, a train slid off the tracks, killing 146 people.",
-     [(K, 20, "exact", False), (K, 146, "exact", True)]),
-    ("Gunmen killed 40 people on Friday.\n\nAn earlier attack in 2002 killed 130 hostages.",
-     [(K, 40, "exact", False), (K, 130, "exact", True)]),
+    (
+        "A bus crashed on Friday, killing 20 people.\n\n"
+        "In 2009, a ferry sank off the coast, killing 210 people.",
+        [(K, 20, "exact", False), (K, 210, "exact", True)],
+    ),
+    (
+        "A bus crashed on Friday, killing 20 people.\n\n"
+        "A year earlier, a truck bomb killed more than 90 people.",
+        [(K, 20, "exact", False), (K, 90, "more_than", True)],
+    ),
+    (
+        "Gunmen killed 40 people on Friday.\n\nAn earlier attack in 2002 killed 130 hostages.",
+        [(K, 40, "exact", False), (K, 130, "exact", True)],
+    ),
     ("On March 22, 2024, gunmen killed 145 people at the hall.", [(K, 145, "exact", False)]),
     ("A similar blast ten years ago killed 40 people.", [(K, 40, "exact", True)]),
-    ("The war has killed at least 485 children.", [(K, 485, "at_least", True)]),
+    ("The war has killed at least 300 teachers.", [(K, 300, "at_least", True)]),
+    (
+        "Gunmen attacked a market on Friday.\n\nThe attack, the deadliest since 2004, killed 60.",
+        [(K, 60, "exact", False)],
+    ),
+    (
+        "Gunmen attacked a market on Friday.\n\n"
+        "It was the worst attack since 2004, when 80 people died.",
+        [(K, 80, "exact", True)],
+    ),
+    (
+        "(Reuters) -A 7-year-old boy was killed when a shell hit his school.",
+        [(K, 1, "exact", False)],
+    ),
     # known gaps
     ("The bombing claimed 31 lives.", [(K, 31, "exact", False)]),
-    _xfail("The 60 victims were buried on Sunday.", [(K, 60, "exact", False)],
-           "'the N victims' is not read as a death toll yet"),
-    _xfail("There were 25 casualties.", [(INJ, 25, "exact", False)],
-           "'casualties' mixes killed and injured; no category is guessed"),
-    ("Twelve were dead and 30 hurt, with 40 more missing.",
-     [(K, 12, "exact", False), (INJ, 30, "exact", False), (M, 40, "exact", False)]),
+    _xfail(
+        "The 60 victims were buried on Sunday.",
+        [(K, 60, "exact", False)],
+        "'the N victims' is not read as a death toll yet",
+    ),
+    _xfail(
+        "There were 25 casualties.",
+        [(INJ, 25, "exact", False)],
+        "'casualties' mixes killed and injured; no category is guessed",
+    ),
+    _xfail(
+        "The gunmen killed 3 of the 5 hostages.",
+        [(K, 3, "exact", False)],
+        "'N of the M' is read as a part of a group counted elsewhere",
+    ),
+    _xfail(
+        "Rescuers found the bodies of 11 climbers.",
+        [(K, 11, "exact", False)],
+        "'the bodies of N' puts the count after the casualty noun",
+    ),
+    _xfail(
+        "Gunmen attacked a market on Friday.\n\n"
+        "The ferry disaster was the deadliest since 1987, killing 300 people.",
+        [(K, 300, "exact", True)],
+        "whether the participle clause belongs to the year or the sentence needs the parse",
+    ),
+    (
+        "Twelve were dead and 30 hurt, with 40 more missing.",
+        [(K, 12, "exact", False), (INJ, 30, "exact", False), (M, 40, "exact", False)],
+    ),
 ]
 
 
@@ -146,8 +232,11 @@ def test_figures(parse, text, expected):
         ("Dozens of children were hurt.", "who", "children"),
         ("In all, 145 were wounded.", "who", None),
         ("The blast killed 60 people, according to TASS.", "attributed_to", "TASS"),
-        ("The Investigative Committee said 60 people were killed.", "attributed_to",
-         "The Investigative Committee"),
+        (
+            "The Interior Ministry said 41 people were killed.",
+            "attributed_to",
+            "The Interior Ministry",
+        ),
         ("Sixty people died in the blast, the governor said.", "attributed_to", "the governor"),
         ("Sixty people died, he said.", "attributed_to", None),
         ("The blast killed at least 60 people.", "text", "killed at least 60 people"),
@@ -164,27 +253,81 @@ def test_figure_fields(parse, text, field, expected):
     assert getattr(figures[0], field) == expected
 
 
-def _figure(category, value, qualifier, *, historical=False, minimum=None, text="x",
-            sentence="x"):
-    return CasualtyFigure(category, value, minimum, None, qualifier, False, text, None,
-                          historical, None, sentence, 0, len(text))
+def _figure(category, value, qualifier, *, historical=False, minimum=None, text="x", sentence="x"):
+    return CasualtyFigure(
+        category,
+        value,
+        minimum,
+        None,
+        qualifier,
+        False,
+        text,
+        None,
+        historical,
+        None,
+        sentence,
+        0,
+        len(text),
+    )
+
+
+_LOWERED = "Police lowered the toll to 9 dead, after earlier reporting 11 dead."
 
 
 @pytest.mark.parametrize(
     ("figures", "expected_killed"),
     [
         ([], None),
-        ([_figure(K, 60, "at_least", minimum=60), _figure(K, 40, "exact", minimum=40)],
-         CasualtyTotal(60, 60, None, "at_least")),
-        ([_figure(K, 60, "exact", minimum=60),
-          _figure(K, 358, "exact", minimum=358, historical=True)],
-         CasualtyTotal(60, 60, None, "exact")),
-        ([_figure(K, 100, "nearly"), _figure(K, 95, "at_least", minimum=95)],
-         CasualtyTotal(95, 95, None, "at_least")),
+        (
+            [_figure(K, 60, "at_least", minimum=60), _figure(K, 40, "exact", minimum=40)],
+            CasualtyTotal(60, 60, None, "at_least"),
+        ),
+        (
+            [
+                _figure(K, 60, "exact", minimum=60),
+                _figure(K, 358, "exact", minimum=358, historical=True),
+            ],
+            CasualtyTotal(60, 60, None, "exact"),
+        ),
+        (
+            [_figure(K, 100, "nearly"), _figure(K, 95, "at_least", minimum=95)],
+            CasualtyTotal(95, 95, None, "at_least"),
+        ),
         ([_figure(K, 150, "nearly")], CasualtyTotal(150, None, None, "nearly")),
-        ([_figure(K, 11, "exact", minimum=11, text="11 dead",
-                  sentence="Police said 12 dead, after earlier reporting 11 dead.")],
-         None),
+        (
+            [
+                _figure(K, 9, "exact", minimum=9, text="9 dead", sentence=_LOWERED),
+                _figure(K, 11, "exact", minimum=11, text="11 dead", sentence=_LOWERED),
+            ],
+            CasualtyTotal(9, 9, None, "exact"),
+        ),
+        (
+            [
+                _figure(
+                    K,
+                    40,
+                    "exact",
+                    minimum=40,
+                    text="40 dead",
+                    sentence="Earlier, medics had put the toll at 40 dead.",
+                ),
+                _figure(K, 30, "exact", minimum=30, text="30 people"),
+            ],
+            CasualtyTotal(30, 30, None, "exact"),
+        ),
+        (
+            [
+                _figure(
+                    K,
+                    40,
+                    "exact",
+                    minimum=40,
+                    text="40 dead",
+                    sentence="Earlier, medics had put the toll at 40 dead.",
+                )
+            ],
+            CasualtyTotal(40, 40, None, "exact"),
+        ),
     ],
 )
 def test_totals_killed(figures, expected_killed):
@@ -195,13 +338,13 @@ def test_totals_killed(figures, expected_killed):
 
 def test_totals_on_a_whole_article(parse):
     doc = parse(
-        "An attack killed at least 60 people and injured over 145 at a concert hall.\n\n"
-        "Officials said more than a hundred other people had been injured.\n\n"
+        "A bombing killed at least 45 people and injured over 120 at a stadium.\n\n"
+        "Doctors said more than a hundred other people had been hurt.\n\n"
         "In 2004, a school siege killed 334 people."
     )
     totals = casualty_totals(extract_casualties(doc))
-    assert totals["killed"] == CasualtyTotal(60, 60, None, "at_least")
-    assert totals["injured"] == CasualtyTotal(145, 146, None, "more_than")
+    assert totals["killed"] == CasualtyTotal(45, 45, None, "at_least")
+    assert totals["injured"] == CasualtyTotal(120, 121, None, "more_than")
     assert totals["missing"] is None
 
 
@@ -209,6 +352,18 @@ def test_update_keeps_the_newer_figure(parse):
     figures = extract_casualties(parse("The death toll rose to 133 from 115 on Sunday."))
     assert [is_superseded(f) for f in figures] == [False, True]
     assert casualty_totals(figures)["killed"].value == 133
+
+
+def test_revised_down_toll_keeps_the_newer_figure(parse):
+    figures = extract_casualties(parse("Officials revised the death toll down to 19 from 24."))
+    assert casualty_totals(figures)["killed"].value == 19
+
+
+@pytest.mark.parametrize(("current_year", "historical"), [(None, True), (2031, False)])
+def test_current_year_is_not_history(parse, current_year, historical):
+    doc = parse("Gunmen attacked a market.\n\nOn June 3, 2031, a blast killed 12 people.")
+    figures = extract_casualties(doc, current_year=current_year)
+    assert [f.historical for f in figures] == [historical]
 
 
 def test_lone_victim_inside_a_larger_toll_is_dropped(parse):
@@ -236,10 +391,36 @@ def test_offsets_slice_the_text_and_nothing_raises(parse, text):
     doc = parse(text)
     figures = extract_casualties(doc)
     for figure in figures:
-        assert doc.text[figure.start:figure.end] == figure.text
+        assert doc.text[figure.start : figure.end] == figure.text
         assert figure.sentence in doc.text
         assert figure.category in ("killed", "injured", "missing")
     casualty_totals(figures)
+
+
+def _flat_doc(nlp, words):
+    """A Doc with a degenerate parse: one sentence, every token hanging off the last."""
+    last = len(words) - 1
+    return Doc(
+        nlp.vocab,
+        words=words,
+        heads=[last] * len(words),
+        deps=["nsubj"] * last + ["ROOT"],
+        sent_starts=[True] + [False] * last,
+        pos=["VERB"] * len(words),
+    )
+
+
+def test_degenerate_parse_does_not_raise(nlp):
+    words = ["At", "least", "60", "were", "killed", "according", "to", "a", "said"] * 400
+    doc = _flat_doc(nlp, words)
+    figures = extract_casualties(doc)
+    assert figures
+    assert all(doc.text[f.start : f.end] == f.text for f in figures)
+    assert all(len(f.sentence) < 2000 for f in figures)
+
+
+def test_unparsed_doc_gives_no_figures(nlp):
+    assert extract_casualties(Doc(nlp.vocab, words=["60", "people", "were", "killed"])) == []
 
 
 def test_figures_are_plain_frozen_data(parse):

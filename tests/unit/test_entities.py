@@ -29,35 +29,96 @@ MERGES = [
     pytest.param(
         "President Vladimir Putin met security chiefs on Monday. Putin said the attack had "
         "been planned abroad. Putin's spokesman declined to comment.",
-        "Vladimir Putin", {"Putin"}, 3, id="surname-and-possessive"),
+        "Vladimir Putin",
+        {"Putin"},
+        3,
+        id="surname-and-possessive",
+    ),
     pytest.param(
         "The United States warned Moscow in early March. U.S. officials said the US embassy "
         "had passed on the warning.",
-        "United States", {"U.S.", "US"}, 3, id="country-acronyms"),
+        "United States",
+        {"U.S.", "US"},
+        3,
+        id="country-acronyms",
+    ),
     pytest.param(
         "The Islamic State group claimed the attack. ISIS has carried out similar attacks "
         "in Afghanistan.",
-        "Islamic State", {"ISIS"}, 2, id="islamic-state"),
+        "Islamic State",
+        {"ISIS"},
+        2,
+        id="islamic-state",
+    ),
     pytest.param(
         "The Congressional Budget Office published its estimate on Tuesday. The CBO said the "
         "deficit would grow.",
-        "Congressional Budget Office", {"CBO"}, 2, id="initials"),
+        "Congressional Budget Office",
+        {"CBO"},
+        2,
+        id="initials",
+    ),
     pytest.param(
         "Prime Minister Keir Starmer visited the town on Tuesday. Starmer met families of "
         "the victims.",
-        "Keir Starmer", {"Starmer"}, 2, id="surname-the-tagger-missed"),
+        "Keir Starmer",
+        {"Starmer"},
+        2,
+        id="surname-the-tagger-missed",
+    ),
     pytest.param(
         "Health Minister Mikhail Murashko said 80 people remained in hospital. Murashko "
         "visited the wards in Krasnogorsk.",
-        "Mikhail Murashko", {"Murashko"}, 2, id="title-stripped"),
+        "Mikhail Murashko",
+        {"Murashko"},
+        2,
+        id="title-stripped",
+    ),
     pytest.param(
-        "The European Union and the United Nations called for calm. The EU said it would "
-        "send aid.",
-        "European Union", {"EU"}, 2, id="eu"),
+        "The European Union and the United Nations called for calm. The EU said it would send aid.",
+        "European Union",
+        {"EU"},
+        2,
+        id="eu",
+    ),
     pytest.param(
-        "The White House said it would respond. The White House's statement came late on "
-        "Friday.",
-        "White House", set(), 2, id="leading-the-and-possessive"),
+        "Shares in Nordbank Holdings rose 3% on Monday after Nordbank said it would cut costs.",
+        "Nordbank Holdings",
+        {"Nordbank"},
+        2,
+        id="company-suffix",
+    ),
+    pytest.param(
+        "The Federal Reserve held rates steady. Fed Chair Jerome Powell said inflation was "
+        "too high.",
+        "Federal Reserve",
+        {"Fed"},
+        2,
+        id="title-after-institution",
+    ),
+    pytest.param(
+        "A plane crashed near the airport, the Riverton Fire Department said. RFD spokesperson "
+        "Ann Wu said the pilot died.",
+        "Riverton Fire Department",
+        {"RFD"},
+        2,
+        id="acronym-the-tagger-missed",
+    ),
+    pytest.param(
+        "The Department of Labor issued the rule in May. The Labor Department said it would "
+        "appeal.",
+        "Department of Labor",
+        {"Labor Department"},
+        2,
+        id="department-of-x",
+    ),
+    pytest.param(
+        "The White House said it would respond. The White House's statement came late on Friday.",
+        "White House",
+        set(),
+        2,
+        id="leading-the-and-possessive",
+    ),
 ]
 
 
@@ -75,50 +136,145 @@ def test_mentions_of_one_entity_merge(parse, text, name, aliases, mentions):
 # --------------------------------------------------------------- typing
 
 TYPES = [
-    pytest.param("Thousands gathered at the Olympic Stadium in Berlin on Saturday.",
-                 "Olympic Stadium", "FAC", id="stadium"),
-    pytest.param("The concert at Wembley Arena was cancelled after the threat.",
-                 "Wembley Arena", "FAC", id="arena-tagged-person"),
-    pytest.param("Gunmen opened fire inside Crocus City Hall on Friday evening.",
-                 "Crocus City Hall", "FAC", id="city-hall-venue"),
-    pytest.param("Kyiv denied any involvement in the attack.", "Kyiv", "GPE",
-                 id="capital-the-model-misses"),
-    pytest.param("The suspects were citizens of Tajikistan, officials said.", "Tajikistan",
-                 "GPE", id="country-tagged-norp"),
-    pytest.param("Russian state news agency TASS reported the new figure.", "TASS", "ORG",
-                 id="agency"),
-    pytest.param("Maria Lopez, a spokeswoman for the ministry, said the roads were closed.",
-                 "Maria Lopez", "PERSON", id="appositive-role"),
-    pytest.param("Hospitals were overwhelmed, Tamer Ramadan, head of the delegation, told "
-                 "reporters.", "Tamer Ramadan", "PERSON", id="untagged-person-with-role"),
-    pytest.param("Drones struck the Kursk region overnight, the governor said.", "Kursk region",
-                 "GPE", id="region-noun"),
-    pytest.param("Chicago police said two officers were wounded in the shootout.",
-                 "Chicago police", "ORG", id="city-police"),
-    pytest.param("The British Embassy in Kyiv reopened on Monday.", "British Embassy in Kyiv",
-                 "ORG", id="embassy-in-city"),
-    pytest.param("The International Federation of Red Cross and Red Crescent Societies said it "
-                 "had sent teams.",
-                 "International Federation of Red Cross and Red Crescent Societies", "ORG",
-                 id="org-name-with-and"),
-    pytest.param("Storm Daniel hit eastern Libya last week, killing thousands.", "Storm Daniel",
-                 "EVENT", id="named-storm"),
-    pytest.param("The city was hit by Iskander missiles overnight.", "Iskander", "PRODUCT",
-                 id="weapon-model"),
-    pytest.param("Iran's Supreme Leader Ayatollah Ali Khamenei condemned the blasts.",
-                 "Ali Khamenei", "PERSON", id="honorifics-stripped"),
-    pytest.param("The death toll rose to 30, Libyan broadcaster Almasar reported.", "Almasar",
-                 "ORG", id="media-noun"),
-    pytest.param("Rescue teams worked through the night in Antakya to free survivors.",
-                 "Antakya", "GPE", id="place-after-in"),
-    pytest.param("The train was travelling to Chennai, the capital of Tamil Nadu state.",
-                 "Chennai", "GPE", id="capital-appositive"),
-    pytest.param("Rescuers searched the eastern town of Derna for survivors.", "Derna", "GPE",
-                 id="town-of"),
-    pytest.param("Prime Minister Keir Starmer visited Southport on Tuesday.", "Southport", "GPE",
-                 marks=pytest.mark.xfail(reason="the model calls the town a person and "
-                                                "nothing in the sentence says otherwise"),
-                 id="town-tagged-person"),
+    pytest.param(
+        "Thousands gathered at the Olympic Stadium in Berlin on Saturday.",
+        "Olympic Stadium",
+        "FAC",
+        id="stadium",
+    ),
+    pytest.param(
+        "The concert at Wembley Arena was cancelled after the threat.",
+        "Wembley Arena",
+        "FAC",
+        id="arena-tagged-person",
+    ),
+    pytest.param(
+        "Gunmen opened fire inside Crocus City Hall on Friday evening.",
+        "Crocus City Hall",
+        "FAC",
+        id="city-hall-venue",
+    ),
+    pytest.param(
+        "Kyiv denied any involvement in the attack.", "Kyiv", "GPE", id="capital-the-model-misses"
+    ),
+    pytest.param(
+        "The suspects were citizens of Tajikistan, officials said.",
+        "Tajikistan",
+        "GPE",
+        id="country-tagged-norp",
+    ),
+    pytest.param(
+        "Russian state news agency TASS reported the new figure.", "TASS", "ORG", id="agency"
+    ),
+    pytest.param(
+        "Maria Lopez, a spokeswoman for the ministry, said the roads were closed.",
+        "Maria Lopez",
+        "PERSON",
+        id="appositive-role",
+    ),
+    pytest.param(
+        "Hospitals were overwhelmed, Tamer Ramadan, head of the delegation, told reporters.",
+        "Tamer Ramadan",
+        "PERSON",
+        id="untagged-person-with-role",
+    ),
+    pytest.param(
+        "Drones struck the Kursk region overnight, the governor said.",
+        "Kursk region",
+        "GPE",
+        id="region-noun",
+    ),
+    pytest.param(
+        "Chicago police said two officers were wounded in the shootout.",
+        "Chicago police",
+        "ORG",
+        id="city-police",
+    ),
+    pytest.param(
+        "Virginia Beach police said the gunman was a city employee.",
+        "Virginia Beach",
+        "GPE",
+        id="city-inside-police-name",
+    ),
+    pytest.param(
+        "The British Embassy in Kyiv reopened on Monday.",
+        "British Embassy in Kyiv",
+        "ORG",
+        id="embassy-in-city",
+    ),
+    pytest.param(
+        "The International Federation of Red Cross and Red Crescent Societies said it "
+        "had sent teams.",
+        "International Federation of Red Cross and Red Crescent Societies",
+        "ORG",
+        id="org-name-with-and",
+    ),
+    pytest.param(
+        "Storm Daniel hit eastern Libya last week, killing thousands.",
+        "Storm Daniel",
+        "EVENT",
+        id="named-storm",
+    ),
+    pytest.param(
+        "The city was hit by Iskander missiles overnight.", "Iskander", "PRODUCT", id="weapon-model"
+    ),
+    pytest.param(
+        "Iran's Supreme Leader Ayatollah Ali Khamenei condemned the blasts.",
+        "Ali Khamenei",
+        "PERSON",
+        id="honorifics-stripped",
+    ),
+    pytest.param(
+        "The death toll rose to 30, Libyan broadcaster Almasar reported.",
+        "Almasar",
+        "ORG",
+        id="media-noun",
+    ),
+    pytest.param(
+        "Rescue teams worked through the night in Antakya to free survivors.",
+        "Antakya",
+        "GPE",
+        id="place-after-in",
+    ),
+    pytest.param(
+        "The train was travelling to Chennai, the capital of Tamil Nadu state.",
+        "Chennai",
+        "GPE",
+        id="capital-appositive",
+    ),
+    pytest.param(
+        "Rescuers searched the eastern town of Derna for survivors.", "Derna", "GPE", id="town-of"
+    ),
+    pytest.param(
+        "The minister warned on X that more strikes would follow.",
+        "X",
+        "ORG",
+        id="platform-after-on",
+    ),
+    pytest.param(
+        "Russian drones hit an apartment building in Odesa overnight.",
+        "Odesa",
+        "GPE",
+        id="place-the-model-calls-a-language",
+    ),
+    pytest.param(
+        "Fire broke out at the Grand Hotel in Brighton on Sunday.", "Grand Hotel", "FAC", id="hotel"
+    ),
+    pytest.param(
+        "The National Hurricane Center said the storm would strengthen.",
+        "National Hurricane Center",
+        "ORG",
+        id="center-is-an-organisation",
+    ),
+    pytest.param(
+        "Prime Minister Keir Starmer visited Southport on Tuesday.",
+        "Southport",
+        "GPE",
+        marks=pytest.mark.xfail(
+            reason="the model calls the town a person and nothing in the sentence says otherwise"
+        ),
+        id="town-tagged-person",
+    ),
 ]
 
 
@@ -132,28 +288,99 @@ def test_entity_type(parse, text, name, entity_type):
 # --------------------------------------------------------------- what is not an entity
 
 DROPPED = [
-    pytest.param("By Ann Smith and John Doe\n\nThe mayor of Chicago resigned on Friday.",
-                 {"ann smith", "john doe"}, "Chicago", id="byline-first-line"),
-    pytest.param("The mayor of Denver resigned on Friday.\n\nWrite to Jane Roe at "
-                 "jane.roe@example.com", {"jane roe"}, "Denver", id="write-to-line"),
-    pytest.param("The mayor of Denver resigned on Friday after a long inquiry.\n\n"
-                 "Ann Smith and Bo Lee", {"ann smith", "bo lee"}, "Denver",
-                 id="trailing-author-line"),
-    pytest.param("Rescuers worked through the night in Antakya.\n\nRescuers search the rubble "
-                 "of a building in Hatay province. John Smith/Reuters",
-                 {"john smith", "reuters"}, "Antakya", id="photo-caption"),
-    pytest.param("Crowds gathered in Paris on Sunday.\n\nPHOTO: Ann Lee for The Daily Gazette",
-                 {"ann lee", "daily gazette"}, "Paris", id="photo-line"),
-    pytest.param("MOSCOW (Reuters) - Russia said on Friday that it had expelled two diplomats.",
-                 {"reuters"}, "Russia", id="dateline-agency"),
-    pytest.param("The shooting happened at 4 p.m. (2000 GMT) on Friday in Dallas.",
-                 {"gmt", "friday", "4 p.m."}, "Dallas", id="time-zone-and-dates"),
-    pytest.param("Iran's Supreme Leader Ayatollah Ali Khamenei condemned the blasts.",
-                 {"supreme", "supreme leader"}, "Iran", id="title-word"),
-    pytest.param("Senate Majority Leader John Thune said the vote would go ahead.",
-                 {"senate majority"}, "Senate", id="title-not-glued-to-name"),
-    pytest.param("Lawmakers want cuts to programs like Medicaid, said Senator Ann Wu.",
-                 {"medicaid"}, "Ann Wu", id="programme-name"),
+    pytest.param(
+        "By Ann Smith and John Doe\n\nThe mayor of Chicago resigned on Friday.",
+        {"ann smith", "john doe"},
+        "Chicago",
+        id="byline-first-line",
+    ),
+    pytest.param(
+        "The mayor of Denver resigned on Friday.\n\nWrite to Jane Roe at jane.roe@example.com",
+        {"jane roe"},
+        "Denver",
+        id="write-to-line",
+    ),
+    pytest.param(
+        "The mayor of Denver resigned on Friday after a long inquiry.\n\nAnn Smith and Bo Lee",
+        {"ann smith", "bo lee"},
+        "Denver",
+        id="trailing-author-line",
+    ),
+    pytest.param(
+        "Rescuers worked through the night in Antakya.\n\nRescuers search the rubble "
+        "of a building in Hatay province. John Smith/Reuters",
+        {"john smith", "reuters"},
+        "Antakya",
+        id="photo-caption",
+    ),
+    pytest.param(
+        "Crowds gathered in Paris on Sunday.\n\nPHOTO: Ann Lee for The Daily Gazette",
+        {"ann lee", "daily gazette"},
+        "Paris",
+        id="photo-line",
+    ),
+    pytest.param(
+        "Macron named a new prime minister in Paris.\n\nPhoto by Ann Lee / AFP",
+        {"ann lee", "afp"},
+        "Paris",
+        id="photo-by-line",
+    ),
+    pytest.param(
+        "U.S. District Judge Reed Carter said the Labor Department had overstepped, "
+        "and Labor Secretary Julie Su said she would appeal.",
+        {"u.s. district", "labor"},
+        "Reed Carter",
+        id="title-modifiers",
+    ),
+    pytest.param(
+        "MOSCOW (Reuters) - Russia said on Friday that it had expelled two diplomats.",
+        {"reuters"},
+        "Russia",
+        id="dateline-agency",
+    ),
+    pytest.param(
+        "The shooting happened at 4 p.m. (2000 GMT) on Friday in Dallas.",
+        {"gmt", "friday", "4 p.m."},
+        "Dallas",
+        id="time-zone-and-dates",
+    ),
+    pytest.param(
+        "Iran's Supreme Leader Ayatollah Ali Khamenei condemned the blasts.",
+        {"supreme", "supreme leader"},
+        "Iran",
+        id="title-word",
+    ),
+    pytest.param(
+        "Senate Majority Leader John Thune said the vote would go ahead.",
+        {"senate majority"},
+        "Senate",
+        id="title-not-glued-to-name",
+    ),
+    pytest.param(
+        "Lawmakers want cuts to programs like Medicaid, said Senator Ann Wu.",
+        {"medicaid"},
+        "Ann Wu",
+        id="programme-name",
+    ),
+    pytest.param(
+        "By JOHN SMITH and MARY JONES Associated Press\n\nTOKYO — A strong "
+        "earthquake struck off the coast of Japan.",
+        {"john smith", "mary jones", "associated press"},
+        "Tokyo",
+        id="byline-glued-to-dateline",
+    ),
+    pytest.param(
+        "Israeli strikes killed 40 people, the health ministry said.",
+        {"health ministry"},
+        "Israeli",
+        id="lower-case-description",
+    ),
+    pytest.param(
+        "Fed Chair Jerome Powell said inflation remained too high.",
+        {"fed chair"},
+        "Jerome Powell",
+        id="title-tagged-as-person",
+    ),
 ]
 
 
@@ -165,10 +392,13 @@ def test_non_entities_are_left_out(parse, text, absent, present):
     assert _find(entities, present) is not None
 
 
-@pytest.mark.parametrize("text", [
-    "The attack on Friday, March 22, killed 60 people and injured 145 at 8 p.m.",
-    "Officials said $3.8 trillion in tax cuts and 40% of the budget were at stake in 2025.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack on Friday, March 22, killed 60 people and injured 145 at 8 p.m.",
+        "Officials said $3.8 trillion in tax cuts and 40% of the budget were at stake in 2025.",
+    ],
+)
 def test_values_are_not_entities(parse, text):
     assert all(e.type not in VALUE_TYPES for e in extract_entities(parse(text)))
 
@@ -183,10 +413,13 @@ def test_dateline_place_keeps_a_readable_name(parse):
 
 # --------------------------------------------------------------- salience
 
+
 def test_salience_ranks_the_main_actor_first(parse):
-    text = ("Governor Ann Wu ordered an evacuation of Riverton on Monday. Wu said the river "
-            "would crest overnight. Officials in Canada offered help. Wu later toured the "
-            "shelters.")
+    text = (
+        "Governor Ann Wu ordered an evacuation of Riverton on Monday. Wu said the river "
+        "would crest overnight. Officials in Canada offered help. Wu later toured the "
+        "shelters."
+    )
     entities = extract_entities(parse(text))
     assert entities[0].name == "Ann Wu"
     saliences = [e.salience for e in entities]
@@ -196,24 +429,31 @@ def test_salience_ranks_the_main_actor_first(parse):
 
 # --------------------------------------------------------------- entity_key
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("U.S.", "the United States"),
-    ("US", "United States"),
-    ("Putin’s", "putin"),
-    ("The Wall Street Journal", "Wall Street Journal"),
-    ("ISIS", "Islamic State"),
-    ("Kiev", "Kyiv"),
-    ("Agence France-Presse", "agence france presse"),
-])
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("U.S.", "the United States"),
+        ("US", "United States"),
+        ("Putin’s", "putin"),
+        ("The Wall Street Journal", "Wall Street Journal"),
+        ("ISIS", "Islamic State"),
+        ("Kiev", "Kyiv"),
+        ("Agence France-Presse", "agence france presse"),
+    ],
+)
 def test_entity_key_merges_written_forms(a, b):
     assert entity_key(a) == entity_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Moscow", "Russia"),
-    ("Vladimir Putin", "Putin"),
-    ("Georgia", "George"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Moscow", "Russia"),
+        ("Vladimir Putin", "Putin"),
+        ("Georgia", "George"),
+    ],
+)
 def test_entity_key_keeps_different_names_apart(a, b):
     assert entity_key(a) != entity_key(b)
 
@@ -223,13 +463,16 @@ def test_entity_key_keeps_different_names_apart(a, b):
 PROPERTY_TEXTS = [
     pytest.param("", id="empty"),
     pytest.param("   \n\n  ", id="blank"),
-    pytest.param("“" * 2000, id="only-quote-marks"),
-    pytest.param('"' * 1000 + " Putin said " + "”" * 999, id="unbalanced-quotes"),
+    pytest.param("“" * 300, id="only-quote-marks"),
+    pytest.param('"' * 300 + " Putin said " + "”" * 299, id="unbalanced-quotes"),
     pytest.param("x" * 200_000, id="very-long-token"),
     pytest.param("Putin " * 3000, id="one-name-repeated"),
     pytest.param("By\n\nWrite to\n\n(Reuters)\n\n/AP", id="credit-fragments-only"),
-    pytest.param("President Ann Lee of the Republic of Nowhere met Lee, Lee and Lee in "
-                 "Washington. The US and the U.S. and America agreed.", id="ambiguous-names"),
+    pytest.param(
+        "President Ann Lee of the Republic of Nowhere met Lee, Lee and Lee in "
+        "Washington. The US and the U.S. and America agreed.",
+        id="ambiguous-names",
+    ),
 ]
 
 
@@ -245,20 +488,22 @@ def test_properties_hold_on_odd_input(parse, text):
         assert entity.type not in VALUE_TYPES
         for span in entity.spans:
             assert isinstance(span, EntitySpan)
-            assert doc.text[span.start:span.end] == span.text
+            assert doc.text[span.start : span.end] == span.text
         dataclasses.asdict(entity)  # plain data only
 
 
 def test_offsets_slice_the_text_on_a_news_paragraph(parse):
-    text = ("KYIV, Ukraine (AP) — A Russian missile struck the Ukrainian city of Dnipro on "
-            "Sunday, killing a girl, Governor Serhiy Lysak said on Telegram. Lysak said 22 "
-            "people were wounded. “Russia proves it is a terrorist state,” President Volodymyr "
-            "Zelenskyy wrote.")
+    text = (
+        "KYIV, Ukraine (AP) — A Russian missile struck the Ukrainian city of Dnipro on "
+        "Sunday, killing a girl, Governor Serhiy Lysak said on Telegram. Lysak said 22 "
+        "people were wounded. “Russia proves it is a terrorist state,” President Volodymyr "
+        "Zelenskyy wrote."
+    )
     doc = parse(text)
     entities = extract_entities(doc)
     spans = [s for e in entities for s in e.spans]
     assert spans
-    assert all(doc.text[s.start:s.end] == s.text for s in spans)
+    assert all(doc.text[s.start : s.end] == s.text for s in spans)
     assert _find(entities, "Serhiy Lysak").mentions == 2
     assert _find(entities, "AP") is None
 
@@ -267,6 +512,7 @@ def test_results_are_frozen(parse):
     entity = extract_entities(parse("Angela Merkel visited Paris."))[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
         entity.name = "x"
-    assert not any(e.type not in SCORED_TYPES | {"NORP", "EVENT", "PRODUCT", "WORK_OF_ART",
-                                                 "LAW", "LANGUAGE"}
-                   for e in extract_entities(parse("Angela Merkel visited Paris.")))
+    assert not any(
+        e.type not in SCORED_TYPES | {"NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+        for e in extract_entities(parse("Angela Merkel visited Paris."))
+    )

@@ -8,6 +8,7 @@ from service.nlp.summary import (
     SummarySentence,
     article_sentences,
     rank_sentences,
+    summaries_by_size,
     summarize,
 )
 
@@ -71,40 +72,52 @@ def test_method_names_the_algorithm():
 @pytest.mark.parametrize(
     ("article", "must_contain"),
     [
-        (FLOOD, "At least 14 people were killed"),
-        (FLOOD, "Heavy rain lashed"),
-        (FACTORY_FIRE, "Six workers died"),
-        (FACTORY_FIRE, "A fire tore through"),
-        (BOMBING, "Nine people were killed"),
-        (BOMBING, "claimed responsibility"),
-        (BOMBING, "A car bomb exploded"),
-        (NO_CASUALTIES, "voted on Wednesday"),
-        (NO_CASUALTIES, "420 million euros"),
+        pytest.param(FLOOD, "At least 14 people were killed", id="flood-toll-in-4th-sentence"),
+        pytest.param(FLOOD, "Heavy rain lashed", id="flood-lead"),
+        pytest.param(FACTORY_FIRE, "Six workers died", id="fire-toll"),
+        pytest.param(FACTORY_FIRE, "A fire tore through", id="fire-lead-after-byline"),
+        pytest.param(BOMBING, "Nine people were killed", id="bombing-toll"),
+        pytest.param(BOMBING, "claimed responsibility", id="bombing-claim-5th-sentence"),
+        pytest.param(BOMBING, "A car bomb exploded", id="bombing-lead"),
+        pytest.param(NO_CASUALTIES, "voted on Wednesday", id="tram-lead"),
+        pytest.param(NO_CASUALTIES, "420 million euros", id="tram-cost"),
     ],
 )
 def test_three_sentence_summary_carries_the_lead_facts(parse, article, must_contain):
     assert must_contain in _texts(summarize(parse(article), sentences=3))
 
 
+BRIDGE = "The mayor opened the new bridge on Saturday morning in front of a large crowd.\n\n"
+
+
 @pytest.mark.parametrize(
     ("article", "never"),
     [
-        (FACTORY_FIRE, "By Jane Roe"),
-        (FACTORY_FIRE, "John Smith/Reuters"),
-        (FACTORY_FIRE, "Firefighters spray water"),
-        (FACTORY_FIRE, "Jane Roe and Tom Poe"),
-        ("WASHINGTON:\n\nThe Senate passed the budget bill late on Friday after a long debate.",
-         "WASHINGTON"),
-        ("The mayor opened the new bridge on Saturday morning in front of a large crowd.\n\n"
-         "Read more: Bridges of the north\n\nAdvertisement", "Read more"),
-        ("The mayor opened the new bridge on Saturday morning in front of a large crowd.\n\n"
-         "PHOTO: The new bridge at dawn.", "PHOTO"),
-        ("The mayor opened the new bridge on Saturday morning in front of a large crowd.\n\n"
-         "Write to Sam Lee at sam.lee@example.com", "Write to"),
-        ("The mayor opened the new bridge on Saturday morning in front of a large crowd.\n\n"
-         "The bridge at dawn on Saturday. (AP Photo/Evan Vucci)", "AP Photo"),
-        ("The mayor opened the new bridge on Saturday morning in front of a large crowd.\n\n"
-         "The bridge at dawn. Photograph: Getty Images", "Getty Images"),
+        pytest.param(FACTORY_FIRE, "By Jane Roe", id="by-line"),
+        pytest.param(FACTORY_FIRE, "John Smith/Reuters", id="slash-credit"),
+        pytest.param(FACTORY_FIRE, "Firefighters spray water", id="caption-before-credit"),
+        pytest.param(FACTORY_FIRE, "Jane Roe and Tom Poe", id="trailing-names"),
+        pytest.param(
+            "WASHINGTON:\n\nThe Senate passed the budget bill late on Friday after a long debate.",
+            "WASHINGTON",
+            id="dateline-line",
+        ),
+        pytest.param(
+            BRIDGE + "Read more: Bridges of the north\n\nAdvertisement", "Read more", id="read-more"
+        ),
+        pytest.param(BRIDGE + "PHOTO: The new bridge at dawn.", "PHOTO", id="photo-label"),
+        pytest.param(BRIDGE + "Write to Sam Lee at sam.lee@example.com", "Write to", id="write-to"),
+        pytest.param(
+            BRIDGE + "The bridge at dawn on Saturday. (AP Photo/Evan Vucci)",
+            "AP Photo",
+            id="ap-photo-credit",
+        ),
+        pytest.param(
+            BRIDGE + "The bridge at dawn. Photograph: Getty Images",
+            "Getty Images",
+            id="photograph-credit",
+        ),
+        pytest.param(BRIDGE + "© 2025 Example News. All rights reserved.", "©", id="copyright"),
     ],
 )
 def test_bylines_captions_and_datelines_are_never_picked(parse, article, never):
@@ -122,11 +135,15 @@ def test_bylines_captions_and_datelines_are_never_picked(parse, article, never):
     ],
 )
 def test_body_lines_that_look_like_furniture_are_kept(parse, body_line):
-    article = "The mayor opened the new bridge on Saturday in front of a crowd.\n\n" + body_line
+    article = BRIDGE + body_line
     assert body_line in [s.text for s in rank_sentences(parse(article))]
 
 
-@pytest.mark.parametrize("article", [FLOOD, FACTORY_FIRE, BOMBING, NO_CASUALTIES, LONG_STORY])
+@pytest.mark.parametrize(
+    "article",
+    [FLOOD, FACTORY_FIRE, BOMBING, NO_CASUALTIES, LONG_STORY],
+    ids=["flood", "fire", "bombing", "tram", "long"],
+)
 @pytest.mark.parametrize("wanted", [1, 3, 5, 10])
 def test_summary_keeps_article_order_and_size(parse, article, wanted):
     doc = parse(article)
@@ -140,6 +157,19 @@ def test_summary_keeps_article_order_and_size(parse, article, wanted):
 @pytest.mark.parametrize(("asked", "given"), [(0, 1), (-4, 1), (11, 10), (500, 10)])
 def test_sentence_count_is_clamped_to_one_to_ten(parse, asked, given):
     assert len(summarize(parse(LONG_STORY), sentences=asked)) == given
+
+
+@pytest.mark.parametrize(
+    "article",
+    [FLOOD, BOMBING, LONG_STORY, ""],
+    ids=["flood", "bombing", "long", "empty"],
+)
+def test_all_sizes_at_once_equal_one_size_at_a_time(parse, article):
+    doc = parse(article)
+    by_size = summaries_by_size(doc)
+    assert len(by_size) == 10
+    for size, summary in enumerate(by_size, start=1):
+        assert summary == summarize(doc, sentences=size)
 
 
 def test_lead_sentence_is_chosen_for_a_one_sentence_summary(parse):
@@ -168,7 +198,7 @@ def test_casualty_figures_from_the_extractor_raise_a_sentence(parse):
     assert boosted[target] > plain[target]
 
 
-def test_figure_offsets_replace_the_own_casualty_cue(parse):
+def test_extractor_figures_outweigh_the_own_casualty_cue(parse):
     doc = parse(FLOOD)
     casualty = next(s for s in rank_sentences(doc) if s.text.startswith("At least 14"))
     other = doc.text.index("Local schools")
@@ -180,7 +210,7 @@ def test_figure_offsets_replace_the_own_casualty_cue(parse):
     "article",
     [
         'He said, "We will rebuild the school.\n\nIt will take a year," the mayor added.',
-        "Leavitt said, \"Republicans need to stay united.\"\n\nThe vote is due on Monday.",
+        'Leavitt said, "Republicans need to stay united."\n\nThe vote is due on Monday.',
         "First paragraph has two sentences. Here is the second one.\n\n\n\nA third follows.",
     ],
 )
@@ -200,6 +230,24 @@ def test_closing_quote_left_at_a_paragraph_end_stays_with_its_sentence(parse):
     assert texts[1].startswith("The vote")
 
 
+@pytest.mark.parametrize(
+    ("lead", "starts"),
+    [
+        ("KYIV, Ukraine (AP) — A missile hit a school in the city on Monday.", "A missile hit"),
+        ("(Reuters) - Floods cut off three villages in the north on Sunday.", "Floods cut off"),
+        ("WASHINGTON (Reuters) - The Senate passed the bill late on Friday.", "The Senate passed"),
+        ("LONDON: Train drivers began a two-day strike on Tuesday morning.", "Train drivers"),
+        ("U.S. officials said on Monday that talks would resume in June.", "U.S. officials"),
+        ("NATO - the alliance - met in Brussels on Monday to discuss aid.", "NATO - the alliance"),
+    ],
+)
+def test_a_wire_dateline_is_left_out_of_the_lead(parse, lead, starts):
+    doc = parse(lead + "\n\nA second paragraph adds some detail about the story.")
+    first = rank_sentences(doc)[0]
+    assert first.text.startswith(starts)
+    assert doc.text[first.start : first.end] == first.text
+
+
 def test_index_counts_non_body_lines_too(parse):
     doc = parse(FACTORY_FIRE)
     first_body = rank_sentences(doc)[0]
@@ -207,21 +255,21 @@ def test_index_counts_non_body_lines_too(parse):
     assert first_body.index == 1  # the byline is sentence 0
 
 
-PROPERTY_TEXTS = [
-    "",
-    "   \n\n  ",
-    '"' * 2000,
-    "“" * 500 + "”" * 500,
-    "x" * 100_000,
-    'He said "this quote never closes. And it goes on.\n\nAnother paragraph here, with words.',
-    "WASHINGTON —",
-    "a\n\nb\n\nc",
-    FLOOD,
-    FACTORY_FIRE,
-]
+PROPERTY_TEXTS = {
+    "empty": "",
+    "whitespace": "   \n\n  ",
+    "straight-quotes-only": '"' * 2000,
+    "curly-quotes-only": "“" * 500 + "”" * 500,
+    "one-long-token": "x" * 100_000,
+    "unbalanced-quote": 'He said "this never closes. And it goes on.\n\nAnother paragraph, words.',
+    "dateline-only": "WASHINGTON —",
+    "letters": "a\n\nb\n\nc",
+    "flood": FLOOD,
+    "fire": FACTORY_FIRE,
+}
 
 
-@pytest.mark.parametrize("text", PROPERTY_TEXTS)
+@pytest.mark.parametrize("text", PROPERTY_TEXTS.values(), ids=PROPERTY_TEXTS.keys())
 def test_offsets_slice_the_text_and_scores_are_bounded(parse, text):
     doc = parse(text)
     for sentence in rank_sentences(doc) + summarize(doc, sentences=10):

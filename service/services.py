@@ -1,0 +1,54 @@
+"""The service objects (Redis stores, cache, corpus index, analyzer), built without Flask.
+
+The web app binds them with `extensions.Newsfacts`; rq workers and the CLI
+build their own from the same settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import redis
+from rq import Queue
+
+from .analysis import Analyzer
+from .config import Settings
+from .nlp.pipeline import load_pipeline, pipeline_version
+from .storage.articles import ArticleStore
+from .storage.cache import AnalysisCache
+from .storage.connection import connect
+from .storage.corpus import CorpusIndex
+from .storage.jobs import JobStore
+from .storage.keys import Keys
+
+
+@dataclass
+class Services:
+    settings: Settings
+    redis: redis.Redis
+    keys: Keys
+    articles: ArticleStore
+    cache: AnalysisCache
+    corpus: CorpusIndex
+    jobs: JobStore
+    queue: Queue
+    analyzer: Analyzer
+
+
+def build_services(settings: Settings) -> Services:
+    """Connect to Redis (lazily: nothing is sent yet) and load the NLP pipeline."""
+    client = connect(settings.redis_url, timeout=settings.redis_timeout)
+    keys = Keys(settings.redis_prefix)
+    corpus = CorpusIndex(client, keys)
+    nlp = load_pipeline(settings.nlp_model)
+    return Services(
+        settings=settings,
+        redis=client,
+        keys=keys,
+        articles=ArticleStore(client, keys, derived=[corpus]),
+        cache=AnalysisCache(client, keys, ttl=settings.cache_ttl),
+        corpus=corpus,
+        jobs=JobStore(client, keys, ttl=settings.job_ttl),
+        queue=Queue(settings.queue_name, connection=client),
+        analyzer=Analyzer(nlp, pipeline_version(nlp)),
+    )
