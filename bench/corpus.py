@@ -56,8 +56,28 @@ EVENTS = [
 ROLES = ["Mayor", "Governor", "police chief", "fire commissioner", "spokeswoman"]
 
 
+BACKGROUND = [
+    "Residents described a long night of uncertainty as emergency crews moved from street to "
+    "street, checking on neighbours and clearing roads for ambulances and supply trucks.",
+    "The regional government opened shelters in schools and sports halls, and volunteers "
+    "handed out blankets, water and hot meals to families who had left their homes.",
+    "Engineers began inspecting bridges, power lines and water pipes, and officials warned that "
+    "some services could remain interrupted for several days while repairs were carried out.",
+    "Local businesses said they expected heavy losses, and several shop owners told reporters "
+    "that they were still waiting to learn whether their insurance would cover the damage.",
+    "Meteorologists had issued warnings earlier in the week, and critics asked whether the "
+    "authorities had done enough to prepare the town and to inform people in time.",
+    "Aid organisations said they were sending teams and equipment, and appealed for donations "
+    "to help the hardest-hit districts recover in the coming weeks and months.",
+    "Schools in the area were closed until further notice, and the railway operator suspended "
+    "services on two lines while crews removed debris from the tracks.",
+    "Hospitals postponed planned operations to make room for new patients, and blood banks "
+    "asked donors to come forward as supplies ran low across the region.",
+]
+
+
 def synthetic_article(n: int, rng: random.Random) -> str:
-    """A short news-like text with entities, quotes and casualty figures (not real news)."""
+    """A news-length text (about 400 words) with entities, quotes and casualty figures."""
     person, other = rng.sample(PEOPLE, 2)
     place = rng.choice(PLACES)
     event, verb = rng.choice(EVENTS)
@@ -72,7 +92,8 @@ def synthetic_article(n: int, rng: random.Random) -> str:
         f"{other} of the regional council said the damage would take months to repair, and "
         f"that report {n} would be published next week. \u201cThis is the worst {event} in a "
         f"decade,\u201d {other.split()[-1]} said.\n\n"
-        f"The {place} hospital said {rng.randint(1, 40)} patients were in serious condition."
+        f"The {place} hospital said {rng.randint(1, 40)} patients were in serious condition.\n\n"
+        + "\n\n".join(" ".join(rng.sample(BACKGROUND, 3)) for _ in range(4))
     )
 
 

@@ -11,14 +11,8 @@ from marshmallow import Schema
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .api.analysis_schemas import (
-    AnalysisSchema,
-    CasualtiesSchema,
-    EntitiesSchema,
-    QuotesSchema,
-    SummarySchema,
-)
-from .nlp.analysis import MAX_SUMMARY_SENTENCES, ArticleAnalysis, analyze
+from .api.analysis_schemas import AnalysisSchema
+from .nlp.analysis import ArticleAnalysis, analyze
 
 DEFAULT_SUMMARY_SENTENCES = 3
 PART_ANALYSIS = "analysis"
@@ -41,27 +35,13 @@ def encode_json(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _validated(schema: Schema, data: dict) -> bytes:
-    body = schema.dump(data)
-    errors = schema.validate(body)
-    if errors:
-        raise RenderError(f"{type(schema).__name__} rejected the analysis: {errors}")
-    return encode_json(body)
-
-
 class Analyzer:
     """Parses texts with the loaded pipeline and renders every analysis response body."""
 
     def __init__(self, nlp: Language, pipeline_version: str) -> None:
         self.nlp = nlp
         self.pipeline_version = pipeline_version
-        self._schemas = {
-            "summary": SummarySchema(),
-            PART_ENTITIES: EntitiesSchema(),
-            PART_QUOTES: QuotesSchema(),
-            PART_CASUALTIES: CasualtiesSchema(),
-            PART_ANALYSIS: AnalysisSchema(),
-        }
+        self._analysis_schema = AnalysisSchema()
 
     def parse(self, text: str) -> Doc:
         return self.nlp(text)
@@ -77,32 +57,44 @@ class Analyzer:
         result = analyze(doc, published_at=published_at)
         envelope = {"article_id": article_id, "pipeline_version": self.pipeline_version}
         bodies = self._bodies(result)
-        parts = {
-            summary_part(k): _validated(
-                self._schemas["summary"], {**envelope, **bodies["summaries"][k - 1]}
-            )
-            for k in range(1, MAX_SUMMARY_SENTENCES + 1)
-        }
-        parts[PART_ENTITIES] = _validated(
-            self._schemas[PART_ENTITIES], {**envelope, "entities": bodies["entities"]}
-        )
-        parts[PART_QUOTES] = _validated(
-            self._schemas[PART_QUOTES], {**envelope, "quotes": bodies["quotes"]}
-        )
-        parts[PART_CASUALTIES] = _validated(
-            self._schemas[PART_CASUALTIES], {**envelope, **bodies["casualties"]}
-        )
-        parts[PART_ANALYSIS] = _validated(
-            self._schemas[PART_ANALYSIS],
+        # One schema pass over everything: the longest summary holds every sentence
+        # any shorter one picks, so the other parts are cut from this checked document.
+        checked = self._check(
+            self._analysis_schema,
             {
                 **envelope,
-                "summary": bodies["summaries"][DEFAULT_SUMMARY_SENTENCES - 1],
+                "summary": bodies["summaries"][-1],
                 "entities": bodies["entities"],
                 "quotes": bodies["quotes"],
                 "casualties": bodies["casualties"],
             },
         )
+        summaries = [self._summary_of(checked["summary"], chosen) for chosen in bodies["summaries"]]
+        parts = {
+            summary_part(k): encode_json({**envelope, **summary})
+            for k, summary in enumerate(summaries, start=1)
+        }
+        parts[PART_ENTITIES] = encode_json({**envelope, "entities": checked["entities"]})
+        parts[PART_QUOTES] = encode_json({**envelope, "quotes": checked["quotes"]})
+        parts[PART_CASUALTIES] = encode_json({**envelope, **checked["casualties"]})
+        default = summaries[min(DEFAULT_SUMMARY_SENTENCES, len(summaries)) - 1]
+        parts[PART_ANALYSIS] = encode_json({**checked, "summary": default})
         return parts, result.sentence_count
+
+    @staticmethod
+    def _check(schema: Schema, data: dict) -> dict:
+        body = schema.dump(data)
+        errors = schema.validate(body)
+        if errors:
+            raise RenderError(f"{type(schema).__name__} rejected the analysis: {errors}")
+        return body
+
+    @staticmethod
+    def _summary_of(longest: dict, chosen: dict) -> dict:
+        """A shorter summary built from the checked sentences of the longest one."""
+        by_index = {s["index"]: s for s in longest["sentences"]}
+        sentences = [by_index[s["index"]] for s in chosen["sentences"]]
+        return {**longest, "sentences": sentences, "text": chosen["text"]}
 
     def _bodies(self, result: ArticleAnalysis) -> dict:
         summaries = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
+import redis
 from flask import Flask, current_app, json
 from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed
 from werkzeug.http import HTTP_STATUS_CODES
@@ -130,7 +131,10 @@ def register_error_handlers(app: Flask) -> None:
     """Handlers for domain errors and the unexpected; HTTPExceptions go through the Api."""
 
     @app.errorhandler(StorageUnavailable)
-    def storage_unavailable(error: StorageUnavailable):
+    @app.errorhandler(redis.exceptions.ConnectionError)
+    @app.errorhandler(redis.exceptions.TimeoutError)
+    def storage_unavailable(error: Exception):
+        # Storage wraps Redis failures; rq's calls (queueing jobs) raise redis-py's own.
         log.warning("redis unavailable: %s", error)
         retry_after = str(app.config["NEWSFACTS"].retry_after)
         return problem(

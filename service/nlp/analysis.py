@@ -37,7 +37,8 @@ def analyze(doc: Doc, *, published_at: datetime | None = None) -> ArticleAnalysi
     figures = tuple(extract_casualties(doc, current_year=current_year))
     totals = casualty_totals(figures)
     entities = tuple(extract_entities(doc))
-    quotes = tuple(extract_quotes(doc))
+    people = [(s.start, s.end) for e in entities if e.type == "PERSON" for s in e.spans]
+    quotes = tuple(extract_quotes(doc, people=people))
     figure_offsets = [(f.start, f.end) for f in figures if not f.historical]
     summaries = tuple(
         tuple(chosen) for chosen in summaries_by_size(doc, figure_offsets=figure_offsets)

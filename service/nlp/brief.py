@@ -242,6 +242,8 @@ def _event_phrase(event: Token | None, lead: Span) -> str:
         subject = _subject(event)
         if subject is not None and subject.pos_ != "PRON":
             return _capitalise(f"{_noun_with_modifiers(subject)} {event.text}")
+    if event is not None and _is_gunfire(event):
+        return "Shooting"
     if event is not None:
         return _capitalise(_noun_with_modifiers(event))
     main = _main_clause(lead)
@@ -249,6 +251,11 @@ def _event_phrase(event: Token | None, lead: Span) -> str:
     if main is not None and subject is not None and subject.pos_ != "PRON":
         return _capitalise(f"{_noun_with_modifiers(subject)} {main.text}")
     return "Incident"
+
+
+def _is_gunfire(token: Token) -> bool:
+    """ "opened fire" / "open fire on" is shooting, not a blaze."""
+    return token.lemma_.lower() == "fire" and token.head.lemma_.lower() == "open"
 
 
 def _noun_with_modifiers(noun: Token) -> str:

@@ -424,6 +424,13 @@ def _context_type(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def _after_capitalised_title(doc: Doc, start: int) -> bool:
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return before.text[:1].isupper() and before.text.casefold() in gz.PERSON_TITLES
+
+
 def _is_role_noun(tok: Token) -> bool:
     return tok.lower_ in gz.PERSON_ROLES or tok.lemma_.casefold() in gz.PERSON_ROLES
 
@@ -622,7 +629,11 @@ def _missed_mentions(
             found.append(_short_form_mention(doc, i, label))
             i += 1
             continue
-        if tok.tag_ not in {"NNP", "NNPS"} or not _is_name_token(tok):
+        if (
+            tok.tag_ not in {"NNP", "NNPS"}
+            or not _is_name_token(tok)
+            or tok.text.casefold() in gz.PERSON_TITLES  # the name starts after the title
+        ):
             i += 1
             continue
         end = i + 1
@@ -665,8 +676,11 @@ def _untagged_mention(doc: Doc, start: int, end: int) -> _Mention | None:
         mention.votes[listed] += _LIST_VOTE
     else:
         context = _context_type(doc, start, end)
-        # one capitalised word after a role noun is too often not a name ("chief Executive")
-        if context is None or (context == "PERSON" and end - start < 2):
+        # one capitalised word after a role noun is too often not a name ("chief Executive"),
+        # but after a capitalised title it is a surname ("Governor Lopez", "Dr. Okafor")
+        if context is None or (
+            context == "PERSON" and end - start < 2 and not _after_capitalised_title(doc, start)
+        ):
             return None
         mention = _Mention(start, end, context)
         mention.votes[context] += _CONTEXT_VOTE

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,8 +52,23 @@ CHARACTERIZING_VERBS = _words("""
     describe call dub label term brand characterize characterise hail denounce condemn
     dismiss refer accuse blame criticize criticise slam blast praise decry
 """)
-NAMING_VERBS = frozenset({"call", "dub", "name", "title", "entitle", "label", "term", "know",
-                          "nickname", "brand", "bill", "style", "christen"})
+NAMING_VERBS = frozenset(
+    {
+        "call",
+        "dub",
+        "name",
+        "title",
+        "entitle",
+        "label",
+        "term",
+        "know",
+        "nickname",
+        "brand",
+        "bill",
+        "style",
+        "christen",
+    }
+)
 QUOTING_VERBS = frozenset({"quote", "cite"})
 # Verbs whose object is the listener ("told reporters"), not what was said.
 LISTENER_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "warn", "urge", "answer"})
@@ -103,9 +118,9 @@ class Quote:
     text: str
     kind: str
     speaker: Speaker | None
-    cue: str | None       # "said", "told", "according to"...; None when carried over
-    start: int            # start of the first piece
-    end: int              # end of the last piece
+    cue: str | None  # "said", "told", "according to"...; None when carried over
+    start: int  # start of the first piece
+    end: int  # end of the last piece
     spans: tuple[QuoteSpan, ...]
 
 
@@ -113,12 +128,12 @@ class Quote:
 class _Piece:
     """One contiguous run of quoted words, with the marks around it."""
 
-    open_at: int            # offset of the opening mark
-    close_at: int | None    # offset of the closing mark; None when it runs to paragraph end
-    start: int              # the quoted words, trimmed
+    open_at: int  # offset of the opening mark
+    close_at: int | None  # offset of the closing mark; None when it runs to paragraph end
+    start: int  # the quoted words, trimmed
     end: int
     paragraph: int
-    first_token: int = 0    # token range of the piece including its marks
+    first_token: int = 0  # token range of the piece including its marks
     end_token: int = 0
 
 
@@ -173,9 +188,14 @@ def _single_role(text: str, i: int, start: int, end: int) -> str | None:
 
 
 def _is_plural_possessive(text: str, i: int, end: int) -> bool:
-    """"the kids’ rooms": an s, the mark, then a lower-case word."""
-    return (text[i - 1] in "sS" and i + 2 < end and text[i + 1] == " "
-            and text[i + 2].isalpha() and text[i + 2].islower())
+    """ "the kids’ rooms": an s, the mark, then a lower-case word."""
+    return (
+        text[i - 1] in "sS"
+        and i + 2 < end
+        and text[i + 1] == " "
+        and text[i + 2].isalpha()
+        and text[i + 2].islower()
+    )
 
 
 def _pair_double(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
@@ -257,7 +277,7 @@ def _opens_paragraph(text: str, start: int, end: int) -> bool:
 def _opens_sentence(text: str, mark: int, para_start: int) -> bool:
     """Does the quote opening at `mark` begin a sentence of its own? Only such quotes run on
     over paragraphs; an unclosed mark mid-sentence is a typo."""
-    first = next((ch for ch in text[mark + 1:mark + 40] if ch.isalnum()), "")
+    first = next((ch for ch in text[mark + 1 : mark + 40] if ch.isalnum()), "")
     if not (first.isupper() or first.isdigit()):
         return False
     i = mark - 1
@@ -292,7 +312,9 @@ def find_pieces(text: str) -> list[_Piece]:
 class _Article:
     """The Doc with per-token facts the attribution passes share."""
 
-    def __init__(self, doc: Doc, text: str, pieces: list[_Piece]):
+    def __init__(
+        self, doc: Doc, text: str, pieces: list[_Piece], people: Sequence[tuple[int, int]] = ()
+    ):
         self.doc = doc
         self.text = text
         self.pieces = pieces
@@ -307,7 +329,7 @@ class _Article:
                 self.quoted[i] = True
                 self.piece_of[i] = number
         self.paragraph_starts = [m.start() for m in PARAGRAPHS.finditer(self.text)]
-        self.speakers = SpeakerResolver(doc, self.quoted)
+        self.speakers = SpeakerResolver(doc, self.quoted, people)
         self.memo: dict[tuple[str, int], Any] = {}
 
     def token_at(self, char: int) -> int:
@@ -355,7 +377,7 @@ def _subject(verb: Token, article: _Article) -> Token | None:
 
 @_per_token
 def _is_naming(verb: Token, article: _Article) -> bool:
-    """"a policy called X", "is known as X": a label, not somebody speaking."""
+    """ "a policy called X", "is known as X": a label, not somebody speaking."""
     if verb.lemma_.lower() not in NAMING_VERBS:
         return False
     if verb.dep_ in ("acl", "amod", "relcl") or _is_passive(verb):
@@ -420,9 +442,13 @@ def _inverted_subject(verb: Token) -> Token | None:
     if verb.i + 1 >= len(verb.doc):
         return None
     noun = verb.doc[verb.i + 1]
-    while (noun.head.i > verb.i and noun.head.i - verb.i <= MAX_NAME_SPAN
-           and noun.head.pos_ in NOMINAL_TAGS):
-        noun = noun.head
+    for _ in range(MAX_NAME_SPAN):
+        head = noun.head
+        if head.i == noun.i or not verb.i < head.i <= verb.i + MAX_NAME_SPAN:
+            break
+        if head.pos_ not in NOMINAL_TAGS:
+            break
+        noun = head
     return noun if noun.pos_ in NOMINAL_TAGS else None
 
 
@@ -586,7 +612,7 @@ def _kind(piece: _Piece, article: _Article) -> str:
     text = article.text
     if piece.close_at is None:
         return FULL
-    first = next((ch for ch in text[piece.start:piece.end] if ch.isalnum() or ch in "(["), "")
+    first = next((ch for ch in text[piece.start : piece.end] if ch.isalnum() or ch in "(["), "")
     if not (first.isupper() or first.isdigit() or first in "(["):
         return PARTIAL
     i = piece.open_at - 1
@@ -609,10 +635,10 @@ def _is_title_case(text: str) -> bool:
 def _is_label(piece: _Piece, article: _Article) -> bool:
     """A name, title or nickname in quotes rather than somebody's words."""
     text = article.text
-    before = text[max(0, piece.open_at - 12):piece.open_at].lower()
+    before = text[max(0, piece.open_at - 12) : piece.open_at].lower()
     if before.rstrip().endswith("so-called"):
         return True
-    return _is_title_case(text[piece.start:piece.end])
+    return _is_title_case(text[piece.start : piece.end])
 
 
 # ---------------------------------------------------------------- assembling quotes
@@ -635,8 +661,9 @@ def _attribute(piece: _Piece, article: _Article) -> _Attribution | None | bool:
     return _context_cue(right, article) or _context_cue(left, article)
 
 
-def _same_clause(previous: _Draft, piece: _Piece, attribution: _Attribution | None,
-                 article: _Article) -> bool:
+def _same_clause(
+    previous: _Draft, piece: _Piece, attribution: _Attribution | None, article: _Article
+) -> bool:
     """Is `piece` the second half of a quote split by its attribution ("A," he said. "B")?"""
     last = previous.pieces[-1]
     if previous.kind != FULL or last.close_at is None or last.paragraph != piece.paragraph:
@@ -673,8 +700,11 @@ def _carry_speakers(drafts: list[_Draft], article: _Article) -> None:
     for i, draft in enumerate(drafts):
         if (draft.attribution and draft.attribution.speaker) or draft.kind != FULL:
             continue
-        cue, cue_text = (draft.attribution.cue, draft.attribution.cue_text) if draft.attribution \
+        cue, cue_text = (
+            (draft.attribution.cue, draft.attribution.cue_text)
+            if draft.attribution
             else (None, None)
+        )
         first = draft.pieces[0]
         candidates = []
         if i > 0:
@@ -711,8 +741,13 @@ def _carry_backwards(drafts: list[_Draft]) -> None:
     earlier paragraphs (left open) take that speaker."""
     for i in range(len(drafts) - 2, -1, -1):
         draft, after = drafts[i], drafts[i + 1]
-        if (draft.attribution is None and draft.kind == FULL and draft.pieces[-1].close_at is None
-                and after.attribution is not None and after.attribution.speaker is not None):
+        if (
+            draft.attribution is None
+            and draft.kind == FULL
+            and draft.pieces[-1].close_at is None
+            and after.attribution is not None
+            and after.attribution.speaker is not None
+        ):
             draft.attribution = _Attribution(None, None, after.attribution.speaker)
 
 
@@ -724,11 +759,11 @@ def _keeps(draft: _Draft, article: _Article) -> bool:
     if draft.attribution is not None:
         return True
     piece = draft.pieces[0]
-    return len(article.text[piece.start:piece.end].split()) >= MIN_UNATTRIBUTED_WORDS
+    return len(article.text[piece.start : piece.end].split()) >= MIN_UNATTRIBUTED_WORDS
 
 
 def _to_quote(draft: _Draft, text: str) -> Quote:
-    spans = tuple(QuoteSpan(p.start, p.end, text[p.start:p.end]) for p in draft.pieces)
+    spans = tuple(QuoteSpan(p.start, p.end, text[p.start : p.end]) for p in draft.pieces)
     attribution = draft.attribution
     return Quote(
         text=" ".join(span.text for span in spans),
@@ -741,13 +776,17 @@ def _to_quote(draft: _Draft, text: str) -> Quote:
     )
 
 
-def extract_quotes(doc: Doc) -> list[Quote]:
-    """Direct quotations in `doc`, in text order, each with its speaker and cue."""
+def extract_quotes(doc: Doc, *, people: Sequence[tuple[int, int]] = ()) -> list[Quote]:
+    """Direct quotations in `doc`, in text order, each with its speaker and cue.
+
+    `people` are character spans the entity extractor typed PERSON; they name
+    speakers the small NER model mislabels ("Chancellor Olaf Scholz" as ORG).
+    """
     text = doc.text  # Doc.text rebuilds the string on every access
     pieces = find_pieces(text)
     if not pieces:
         return []
-    article = _Article(doc, text, pieces)
+    article = _Article(doc, text, pieces, people)
     drafts = _drafts(article)
     _carry_backwards(drafts)
     _carry_speakers(drafts, article)

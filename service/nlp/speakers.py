@@ -9,6 +9,7 @@ the subject of a reporting verb into a `Speaker`.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -64,8 +65,27 @@ THING_PRONOUNS = frozenset({"it"})
 
 # Child relations kept when reading a speaker noun phrase: not clauses or asides.
 NP_KEEP_DEPS = frozenset(
-    {"det", "amod", "compound", "poss", "case", "nmod", "nummod", "quantmod", "prep", "pobj",
-     "npadvmod", "advmod", "predet", "cc", "conj", "punct", "flat", "hmod", "hyph"}
+    {
+        "det",
+        "amod",
+        "compound",
+        "poss",
+        "case",
+        "nmod",
+        "nummod",
+        "quantmod",
+        "prep",
+        "pobj",
+        "npadvmod",
+        "advmod",
+        "predet",
+        "cc",
+        "conj",
+        "punct",
+        "flat",
+        "hmod",
+        "hyph",
+    }
 )
 MAX_NP_TOKENS = 14
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -80,10 +100,10 @@ QUANTIFIERS = frozenset({"one", "some", "many", "several", "two", "three", "none
 class Speaker:
     """Who said a quote, by the fullest name the article gives."""
 
-    name: str                 # "Maria Zakharova"; for an unnamed source "U.S. official"
-    type: str                 # "PERSON", "ORG" or "anonymous"
-    description: str | None   # the role given, e.g. "Foreign Ministry spokeswoman"
-    mention: str              # the words at the attribution: "Zakharova", "he", "the official"
+    name: str  # "Maria Zakharova"; for an unnamed source "U.S. official"
+    type: str  # "PERSON", "ORG" or "anonymous"
+    description: str | None  # the role given, e.g. "Foreign Ministry spokeswoman"
+    mention: str  # the words at the attribution: "Zakharova", "he", "the official"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +117,7 @@ def _strip_the(text: str) -> str:
     lowered = text.lower()
     for article in ("the ", "a ", "an "):
         if lowered.startswith(article):
-            return text[len(article):]
+            return text[len(article) :]
     return text
 
 
@@ -116,7 +136,7 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         if token.lower_.rstrip(".") in TITLES:
             cut = k + 1
     person = [k for k, t in enumerate(words) if t.ent_type_ == PERSON]
-    if person and person[0] > cut and all(t.ent_type_ == PERSON for t in words[person[0]:]):
+    if person and person[0] > cut and all(t.ent_type_ == PERSON for t in words[person[0] :]):
         cut = person[0]
     return words[:cut], words[cut:]
 
@@ -134,8 +154,9 @@ def _singular(token: Token) -> str:
 class SpeakerResolver:
     """Resolves reporting-clause subjects of one Doc to `Speaker`s."""
 
-    def __init__(self, doc: Doc, quoted: list[bool]):
+    def __init__(self, doc: Doc, quoted: list[bool], people: Sequence[tuple[int, int]] = ()):
         self.doc = doc
+        self.people = people
         self.text = doc.text  # Doc.text rebuilds the string on every access
         self.quoted = quoted
         self.by_last: dict[str, str] = {}
@@ -152,13 +173,16 @@ class SpeakerResolver:
     def _index_people(self) -> None:
         runs = [list(ent) for ent in self.doc.ents if ent.label_ == PERSON]
         runs += self._unlabelled_subject_names()
+        runs += self._people_runs()
         runs = [run for run in runs if not self.quoted[run[0].i]]
         for run in runs:
             name_tokens = split_title(run)[1]
             if len(name_tokens) > 1 and name_tokens[0].text[:1].isupper():
                 full = self._phrase(name_tokens)
-                for key, table in ((name_tokens[-1].lower_, self.by_last),
-                                   (name_tokens[0].lower_, self.by_first)):
+                for key, table in (
+                    (name_tokens[-1].lower_, self.by_last),
+                    (name_tokens[0].lower_, self.by_first),
+                ):
                     if len(full) > len(table.get(key, "")):
                         table[key] = full
         for run in sorted(runs, key=lambda r: r[0].i):
@@ -185,6 +209,15 @@ class SpeakerResolver:
             described = self._description(self._np_tokens(head.head, any_prep=True))
         return described
 
+    def _people_runs(self) -> list[list[Token]]:
+        """Token runs of the PERSON spans the entity extractor found (and retyped)."""
+        runs = []
+        for start, end in self.people:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                runs.append(list(span))
+        return runs
+
     def _unlabelled_subject_names(self) -> list[list[Token]]:
         """Proper-name subjects the NER left unlabelled (or mislabelled as a place or
         building); a clause subject like "Tamer Ramadan" is far more often a person."""
@@ -209,8 +242,11 @@ class SpeakerResolver:
         if last in self.by_last:
             candidate = self.by_last[last]
             lowered = candidate.lower()
-            if len(tokens) == 1 or lowered.endswith(written.lower()) or lowered.startswith(
-                    tokens[0].lower_):
+            if (
+                len(tokens) == 1
+                or lowered.endswith(written.lower())
+                or lowered.startswith(tokens[0].lower_)
+            ):
                 return candidate
         if len(tokens) == 1 and last in self.by_first:
             return self.by_first[last]
@@ -280,7 +316,7 @@ class SpeakerResolver:
             lo -= 1
         while hi < len(keep) - 1 and keep[hi + 1].i == keep[hi].i + 1:
             hi += 1
-        stretch = keep[lo:hi + 1]
+        stretch = keep[lo : hi + 1]
         while stretch and stretch[-1].dep_ in ("punct", "cc", "case") and stretch[-1].i != head.i:
             stretch.pop()
         while stretch and stretch[0].is_punct:
@@ -294,9 +330,12 @@ class SpeakerResolver:
             return []
         run = [head]
         i = head.i - 1
-        while (i >= 0 and len(run) < MAX_NAME_TOKENS
-               and (self._is_name_word(self.doc[i]) or self._is_name_hyphen(i))
-               and self.doc[i].head.i in (head.i, i + 1, run[-1].i)):
+        while (
+            i >= 0
+            and len(run) < MAX_NAME_TOKENS
+            and (self._is_name_word(self.doc[i]) or self._is_name_hyphen(i))
+            and self.doc[i].head.i in (head.i, i + 1, run[-1].i)
+        ):
             run.insert(0, self.doc[i])
             i -= 1
         return run
@@ -304,8 +343,13 @@ class SpeakerResolver:
     def _is_name_hyphen(self, i: int) -> bool:
         """The hyphen of a double-barrelled name ("Barra-Lyons"), glued to both neighbours."""
         token = self.doc[i]
-        return (token.text in ("-", "‐") and i > 0 and not token.whitespace_
-                and not self.doc[i - 1].whitespace_ and self._is_name_word(self.doc[i - 1]))
+        return (
+            token.text in ("-", "‐")
+            and i > 0
+            and not token.whitespace_
+            and not self.doc[i - 1].whitespace_
+            and self._is_name_word(self.doc[i - 1])
+        )
 
     def _is_name_word(self, token: Token) -> bool:
         if token.ent_type_ == PERSON:
@@ -321,7 +365,7 @@ class SpeakerResolver:
     def _phrase(self, tokens: list[Token]) -> str:
         if not tokens:
             return ""
-        return self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        return self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
     def _description(self, tokens: list[Token]) -> str | None:
         # "Ms." or "Dr." alone says nothing about the person's role.
@@ -408,8 +452,9 @@ class SpeakerResolver:
         first = np_tokens[0].text.lower()
         role = head.lemma_.lower()
         if first in ("the", "this", "that") and head.tag_ == "NN":
-            earlier = (self._earlier_role_mention(role, np_tokens[0].i)
-                       or self._earlier_with_role(role))
+            earlier = self._earlier_role_mention(role, np_tokens[0].i) or self._earlier_with_role(
+                role
+            )
             if earlier is not None:
                 return Speaker(earlier.name, earlier.type, earlier.description, mention)
         kind = ORG if role in INSTITUTION_NOUNS else ANONYMOUS
@@ -429,7 +474,7 @@ class SpeakerResolver:
         return None
 
     def _earlier_role_mention(self, role: str, before: int) -> Speaker | None:
-        """"the official said" after "One of the U.S. officials said": the same source."""
+        """ "the official said" after "One of the U.S. officials said": the same source."""
         for i in range(before - 1, max(-1, before - ROLE_LOOKBACK), -1):
             token = self.doc[i]
             if self.quoted[i] or token.lemma_.lower() != role:
@@ -437,16 +482,20 @@ class SpeakerResolver:
             head = token
             if token.dep_ == "compound" and self._is_name_word(token.head):
                 head = token.head
-            elif (token.dep_ == "pobj" and token.head.lower_ == "of"
-                  and token.head.head.lower_ in QUANTIFIERS):
+            elif (
+                token.dep_ == "pobj"
+                and token.head.lower_ == "of"
+                and token.head.head.lower_ in QUANTIFIERS
+            ):
                 head = token.head.head
             if head.i == token.i and token.dep_ not in ("nsubj", "nsubjpass", "pobj", "appos"):
                 continue
             if self._name_run(head):
                 return self._from_name(head, self._name_run(head))
             np_tokens = self._np_tokens(head)
-            return Speaker(self._anonymous_name(head, np_tokens), ANONYMOUS, None,
-                           self._phrase(np_tokens))
+            return Speaker(
+                self._anonymous_name(head, np_tokens), ANONYMOUS, None, self._phrase(np_tokens)
+            )
         return None
 
     def _anonymous_name(self, head: Token, np_tokens: list[Token]) -> str:
@@ -460,11 +509,17 @@ class SpeakerResolver:
                         inner = self._np_tokens(objects[0])
                         words = [t for t in inner if t.dep_ not in ("det", "predet")]
                         if head.lower_ == "one":
-                            return _tidy(" ".join(
-                                _singular(t) if t.i == objects[0].i else t.text for t in words))
+                            return _tidy(
+                                " ".join(
+                                    _singular(t) if t.i == objects[0].i else t.text for t in words
+                                )
+                            )
                         return _tidy(self._phrase(words))
-        words = [t for t in np_tokens if t.dep_ not in ("det", "predet")
-                 and not (t.dep_ == "nummod" and t.lower_ == "one")]
+        words = [
+            t
+            for t in np_tokens
+            if t.dep_ not in ("det", "predet") and not (t.dep_ == "nummod" and t.lower_ == "one")
+        ]
         name = _tidy(self._phrase(words)) or head.text
         if words and words[0].pos_ != "PROPN" and not words[0].text.isupper():
             # "Police said" at a sentence start is still just "police".

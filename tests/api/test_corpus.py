@@ -119,7 +119,7 @@ class TestEntities:
         items = get_items(client, "/v1/entities", limit=100)
         lopez = entity_named(items, "Maria Lopez")
         assert lopez["type"] == "PERSON"
-        assert lopez["article_count"] == 2  # PLAN and STORM name her; BUDGET only quotes her
+        assert lopez["article_count"] == 3  # BUDGET's "Governor Lopez" merges by alias
         assert "Lopez" in lopez["aliases"]
         assert entity_named(items, "Port Alder")["article_count"] == 2
         counts = [e["article_count"] for e in items]
@@ -283,7 +283,7 @@ class TestDelete:
         post_story(*LOPEZ_STORIES[0])
         post_story(*LOPEZ_STORIES[0])  # already stored: changes nothing
         lopez = entity_named(get_items(client, "/v1/entities", q="lopez"), "Maria Lopez")
-        assert lopez["article_count"] == 2
+        assert lopez["article_count"] == 3
         assert len(get_items(client, "/v1/quotes", speaker="lopez")) == 3
 
 
@@ -315,7 +315,7 @@ class TestArticleSets:
         plan, budget, storm = lopez_ids
         for name in ("Maria Lopez", "lopez"):
             key = corpus.entity_article_set(name)
-            assert {m.decode() for m in redis_client.zrange(key, 0, -1)} == {plan, storm}
+            assert {m.decode() for m in redis_client.zrange(key, 0, -1)} == {plan, budget, storm}
         speaker_key = corpus.speaker_article_set("LOPEZ")
         assert speaker_key == corpus.speaker_article_set("Maria Lopez")
         assert {m.decode() for m in redis_client.zrange(speaker_key, 0, -1)} == set(lopez_ids)
@@ -428,3 +428,33 @@ class TestErrors:
         first = client.get("/v1/entities")
         again = client.get("/v1/entities", headers={"If-None-Match": first.headers["ETag"]})
         assert again.status_code == 304
+
+
+class TestArticleFilters:
+    """GET /v1/articles?entity= and ?speaker=, through names and aliases in any case."""
+
+    def ids(self, client, **params) -> list[str]:
+        return [a["id"] for a in get_items(client, "/v1/articles", **params)]
+
+    @pytest.mark.parametrize("name", ["Maria Lopez", "maria lopez", "Lopez", "LOPEZ"])
+    def test_entity_filter_finds_every_article_naming_it(self, client, lopez_ids, name):
+        assert self.ids(client, entity=name) == list(reversed(lopez_ids))
+
+    @pytest.mark.parametrize("name", ["Maria Lopez", "lopez"])
+    def test_speaker_filter_finds_articles_quoting_them(self, client, lopez_ids, name):
+        assert self.ids(client, speaker=name) == list(reversed(lopez_ids))
+
+    def test_filters_combine_with_the_others(self, client, lopez_ids):
+        plan, budget, _storm = lopez_ids
+        assert self.ids(client, entity="Becker") == [budget, plan]
+        assert self.ids(client, entity="Becker", q="flood") == [plan]
+        assert self.ids(client, entity="Lopez", until="2025-03-02") == [budget, plan]
+
+    def test_unknown_names_match_nothing(self, client, lopez_ids):
+        assert self.ids(client, entity="Nobody Atall") == []
+        assert self.ids(client, speaker="Becker") == []
+
+    def test_deleted_articles_leave_the_filters(self, client, lopez_ids):
+        plan, budget, storm = lopez_ids
+        assert client.delete(f"/v1/articles/{plan}").status_code == 204
+        assert self.ids(client, entity="Lopez") == [storm, budget]

@@ -30,6 +30,12 @@ def outage_app(make_app, dead_port):
         ("post", "/v1/articles", {"json": {"text": FLOOD}}),
         ("delete", "/v1/articles/0123456789abcdef", {}),
         ("post", "/v1/analyze", {"json": {"text": FLOOD}}),
+        ("post", "/v1/articles/batch", {"json": {"articles": [{"text": FLOOD}]}}),
+        ("get", "/v1/jobs/b0123456789abcdef0123456", {}),
+        ("get", "/v1/entities", {}),
+        ("get", "/v1/quotes?speaker=ortiz", {}),
+        ("get", "/v1/casualties", {}),
+        ("get", "/v1/articles?entity=Helen%20Ortiz", {}),
     ],
 )
 def test_requests_needing_redis_get_503(outage_app, method, path, kwargs):

@@ -133,6 +133,22 @@ def test_incident_brief_names_the_event_first(parse):
     assert brief.startswith("Car bomb exploded")
 
 
+@pytest.mark.parametrize(
+    ("lead", "start"),
+    [
+        (
+            "A gunman opened fire in a shopping mall in Nordvik on Friday, killing four people.",
+            "Shooting",
+        ),
+        ("Police opened fire on protesters in Selmar on Monday, killing two people.", "Shooting"),
+        ("A fire swept through a hostel in Dorran on Monday, killing six people.", "Fire"),
+    ],
+)
+def test_gunfire_is_a_shooting_not_a_fire(parse, lead, start):
+    brief = _brief(lead, parse, totals={"killed": Total(4, "exact")})
+    assert brief.startswith(start), brief
+
+
 def test_incident_brief_without_a_date_uses_the_lead_date(parse):
     brief = _brief(BOMBING, parse, totals=BOMBING_TOTALS, entities=BOMBING_ENTITIES)
     assert "Sunday" in brief

@@ -275,6 +275,18 @@ TYPES = [
         ),
         id="town-tagged-person",
     ),
+    pytest.param(
+        "Governor Lopez signed the budget on Thursday.",
+        "Lopez",
+        "PERSON",
+        id="surname-after-capitalised-title",
+    ),
+    pytest.param(
+        "The new rules were welcomed by Senator Okafor and Mayor Lindqvist.",
+        "Lindqvist",
+        "PERSON",
+        id="surnames-after-titles-untagged",
+    ),
 ]
 
 
