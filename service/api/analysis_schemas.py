@@ -62,7 +62,14 @@ class SpeakerSchema(Schema):
 
 
 class QuoteSchema(Schema):
-    text = fields.String(required=True)
+    text = fields.String(
+        required=True,
+        metadata={
+            "description": "The quoted words without the marks; pieces of a quote split by "
+            "its attribution are joined with a space (see spans). A quote running over "
+            "several paragraphs is one item per paragraph, with the same speaker."
+        },
+    )
     kind = fields.String(required=True, validate=validate.OneOf(["full", "partial"]))
     speaker = fields.Nested(SpeakerSchema, allow_none=True, required=True)
     cue = fields.String(allow_none=True, required=True)
@@ -109,7 +116,16 @@ class FigureSchema(Schema):
 
 
 class CasualtiesBodySchema(Schema):
-    totals = fields.Nested(TotalsSchema, required=True)
+    totals = fields.Nested(
+        TotalsSchema,
+        required=True,
+        metadata={
+            "description": "Per category, the article's current figure for its main event: "
+            "among non-historical figures, a superseded one loses to a current one, a firm "
+            "lower bound (exact, at_least, more_than, range) beats an approximate one (about, "
+            "nearly, up_to), then the largest lower bound wins; null when none is stated."
+        },
+    )
     figures = fields.List(fields.Nested(FigureSchema), required=True)
 
 
