@@ -1,8 +1,16 @@
 """gunicorn settings for newsfacts (the container's CMD and `make run` use this file)."""
 
+import os
+import tempfile
+
 from service.config import server_env
 
 _env = server_env()
+
+# Each worker is a process: Prometheus metrics are shared through files in one
+# folder, which must exist before the app (and prometheus_client) is loaded.
+if not _env["metrics_dir"]:
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="newsfacts-metrics-")
 
 bind = f"{_env['bind_host']}:{_env['port']}"
 workers = _env["web_concurrency"]
@@ -14,6 +22,17 @@ graceful_timeout = _env["graceful_timeout"]
 keepalive = 5
 accesslog = "-"
 errorlog = "-"
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(L)ss "%(a)s"'
+# JSON access lines, with the request id the app echoes in X-Request-ID.
+access_log_format = (
+    '{"remote": "%(h)s", "request": "%(r)s", "status": %(s)s, "bytes": "%(b)s", '
+    '"duration_s": %(L)s, "request_id": "%({x-request-id}o)s", "agent": "%(a)s"}'
+)
 # Requests bigger than this never reach Flask's MAX_CONTENT_LENGTH check.
 limit_request_line = 8190
+
+
+def child_exit(server, worker):
+    """Fold a dead worker's live gauges out of the shared metrics."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)

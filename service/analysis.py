@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from datetime import datetime
@@ -12,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .api.analysis_schemas import AnalysisSchema
+from .metrics import count_cache, observe_analysis
 from .nlp.analysis import ArticleAnalysis, analyze
 
 DEFAULT_SUMMARY_SENTENCES = 3
@@ -54,7 +56,9 @@ class Analyzer:
         self, doc: Doc, *, article_id: str, published_at: datetime | None = None
     ) -> tuple[dict[str, bytes], int]:
         """(response bodies by part name, sentence count) for one parsed article."""
+        started = time.perf_counter()
         result = analyze(doc, published_at=published_at)
+        observe_analysis(time.perf_counter() - started)
         envelope = {"article_id": article_id, "pipeline_version": self.pipeline_version}
         bodies = self._bodies(result)
         # One schema pass over everything: the longest summary holds every sentence
@@ -127,6 +131,7 @@ def cached_article_part(state, article_id: str, part: str) -> bytes | None:
     version = state.analyzer.pipeline_version
     key = state.cache.article_key(version, article_id)
     body = state.cache.get_part(key, part)
+    count_cache(hit=body is not None)
     if body is not None:
         return body
     found = state.articles.get(article_id)

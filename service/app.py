@@ -9,8 +9,9 @@ from collections.abc import Mapping
 import swagger_ui_bundle
 from flask import Flask, Response, request, send_from_directory
 
-from . import auth
-from .api import analysis, articles, corpus, health, jobs
+from . import auth, logs, ratelimit
+from . import metrics as metrics_hooks
+from .api import analysis, articles, corpus, health, jobs, metrics
 from .api.article_schemas import ArticleInSchema
 from .api.common import Timestamp
 from .api.docs import BEARER_SCHEME
@@ -36,7 +37,7 @@ _API_DESCRIPTION = (
 def create_app(config: Settings | Mapping[str, object] | None = None) -> Flask:
     """Build the app: settings, Redis stores, NLP model, API, errors, seeds."""
     settings = _settings(config)
-    _configure_logging(settings.log_level)
+    logs.configure_logging(settings.log_level, settings.log_format)
     app = Flask(__name__)
     app.config.update(
         NEWSFACTS=settings,
@@ -55,10 +56,13 @@ def create_app(config: Settings | Mapping[str, object] | None = None) -> Flask:
     api.init_app(app)
     api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
     api.register_field(Timestamp, "string", "date-time")
-    for module in (health, articles, analysis, jobs, corpus):
+    for module in (health, articles, analysis, jobs, corpus, metrics):
         api.register_blueprint(module.blp)
     register_error_handlers(app)
     auth.init_app(app)
+    metrics_hooks.init_app(app)
+    logs.init_app(app)
+    ratelimit.init_app(app, settings)
     app.cli.add_command(newsfacts_cli)
     app.add_url_rule(f"{DOCS_STATIC}<path:filename>", "docs_static", _docs_static)
     app.after_request(_add_etag)
@@ -74,12 +78,6 @@ def _settings(config: Settings | Mapping[str, object] | None) -> Settings:
     if isinstance(config, Settings):
         return config
     return Settings.from_env().replace(**dict(config or {}))
-
-
-def _configure_logging(level: str) -> None:
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # trafilatura logs unusable HTML at ERROR; for us that is a 422 for the client, not an error.
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 def _docs_static(filename: str):

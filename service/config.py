@@ -37,7 +37,11 @@ class Settings:
     batch_max_articles: int = 1000
     batch_max_content_length: int = 64 * 1024 * 1024
     job_ttl: int = 7 * 24 * 3600
+    metrics_dir: str = ""
+    rate_limit: str = "1200 per minute"
+    rate_limit_writes: str = "300 per minute"
     log_level: str = "INFO"
+    log_format: str = "json"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -62,7 +66,11 @@ class Settings:
                 env.get("BATCH_MAX_CONTENT_LENGTH", default.batch_max_content_length)
             ),
             job_ttl=int(env.get("JOB_TTL", default.job_ttl)),
+            metrics_dir=env.get("PROMETHEUS_MULTIPROC_DIR", ""),
+            rate_limit=env.get("RATE_LIMIT", default.rate_limit).strip(),
+            rate_limit_writes=env.get("RATE_LIMIT_WRITES", default.rate_limit_writes).strip(),
             log_level=env.get("LOG_LEVEL", default.log_level).upper(),
+            log_format=env.get("LOG_FORMAT", default.log_format).lower(),
         )
 
     def replace(self, **overrides: object) -> Settings:
@@ -85,4 +93,5 @@ def server_env(environ: Mapping[str, str] | None = None) -> dict[str, object]:
         "graceful_timeout": int(env.get("GRACEFUL_TIMEOUT", "30")),
         "redis_url": env.get("REDIS_URL", ""),
         "data_dir": env.get("DATA_DIR") or str(PROJECT_ROOT / ".data"),
+        "metrics_dir": env.get("PROMETHEUS_MULTIPROC_DIR", ""),
     }

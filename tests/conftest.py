@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import uuid
 
@@ -13,8 +14,13 @@ RUN_ID = uuid.uuid4().hex[:8]
 
 
 def delete_prefix(client: redis.Redis, prefix: str) -> None:
+    """Delete our keys and the rate limiter's (which the limits library prefixes itself)."""
+    keys = itertools.chain(
+        client.scan_iter(match=f"{prefix}*", count=1000),
+        client.scan_iter(match=f"LIMITS:LIMITER/{prefix}*", count=1000),
+    )
     batch = []
-    for key in client.scan_iter(match=f"{prefix}*", count=1000):
+    for key in keys:
         batch.append(key)
         if len(batch) >= 500:
             client.delete(*batch)

@@ -17,11 +17,12 @@ WRITE_SECURITY = {"security": [{"bearerAuth": []}], "responses": {401: "UNAUTHOR
 RAW_ARTICLE_BODIES = {
     "requestBody": {
         "content": {
+            # The body is the article itself; any text is a well-formed body.
             "text/plain": {
-                "schema": {"type": "string", "minLength": 1},
+                "schema": {"description": "The article text (UTF-8)"},
                 "example": "Flash floods killed at least 12 people on Tuesday.",
             },
-            "text/html": {"schema": {"type": "string", "minLength": 1}},
+            "text/html": {"schema": {"description": "An HTML page holding the article"}},
         }
     }
 }

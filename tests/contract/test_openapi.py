@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import hypothesis
 import pytest
 import schemathesis
 import yaml
@@ -17,8 +18,9 @@ API_KEY = "contract-test-key"
 
 @pytest.fixture
 def app(make_contract_app):
-    # With a key configured, the documented bearer security is really enforced.
-    return make_contract_app(api_keys=(API_KEY,))
+    # With a key configured, the documented bearer security is really enforced; rate
+    # limits (tested in tests/api/test_operations.py) would only cut the run short.
+    return make_contract_app(api_keys=(API_KEY,), rate_limit="")
 
 
 def test_served_document_equals_openapi_yaml(app):
@@ -59,4 +61,12 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 @schema.parametrize()
 def test_every_operation_keeps_its_contract(case):
     """No 5xx, and every response matches its documented schema, for generated requests."""
+    case.call_and_validate(headers={"Authorization": f"Bearer {API_KEY}"})
+
+
+@pytest.mark.slow
+@schema.parametrize()
+@hypothesis.settings(max_examples=100, deadline=None)
+def test_every_operation_keeps_its_contract_thoroughly(case):
+    """The same with 100 examples per operation, positive and negative data (CI runs it)."""
     case.call_and_validate(headers={"Authorization": f"Bearer {API_KEY}"})
