@@ -1,0 +1,149 @@
+"""Faults against the real server process: Redis dies and returns, a worker is killed."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from service.embedded_redis import EmbeddedRedis, free_port
+from service.nlp.text import article_id
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def call(method: str, url: str, body: dict | None = None, timeout: float = 60):
+    """(status, headers, parsed body) without raising on HTTP errors."""
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method,
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.headers, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        raw = error.read()
+        return error.code, error.headers, json.loads(raw) if raw else None
+
+
+def wait_until(predicate, timeout: float, interval: float = 0.1):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(interval)
+    raise AssertionError("condition not reached in time")
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    server = EmbeddedRedis(tmp_path / "redis").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def server(private_redis):
+    """gunicorn with the project's config, as the container runs it, on the private Redis."""
+    port = free_port()
+    env = {**os.environ, "PORT": str(port), "REDIS_URL": private_redis.url,
+           "WEB_CONCURRENCY": "2", "LOAD_SEEDS": "false", "REDIS_TIMEOUT": "0.5",
+           "RATE_LIMIT": ""}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "service.wsgi:app"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    wait_until(lambda: call("GET", f"{base}/health")[0] == 200, timeout=90)
+    yield base, process
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=40)
+
+
+def story(n: int) -> dict:
+    return {"text": f"Storm report {n}: high winds closed the harbour at Kellan on day {n}, "
+                    f"and {n + 2} fishing boats were damaged, the coastguard said."}
+
+
+def test_redis_outage_gives_503_then_service_resumes_without_restart(server, private_redis):
+    base, process = server
+    status, _, stored = call("POST", f"{base}/v1/articles", story(1))
+    assert status == 201
+    time.sleep(1.2)  # AOF is fsynced every second
+    private_redis.process.send_signal(signal.SIGKILL)
+    private_redis.process.wait()
+
+    for method, path, body in [("GET", "/v1/articles", None), ("POST", "/v1/articles", story(2)),
+                               ("GET", f"/v1/articles/{stored['id']}/summary", None)]:
+        status, headers, problem = call(method, f"{base}{path}", body)
+        assert status == 503, (path, status)
+        assert headers["Content-Type"] == "application/problem+json"
+        assert int(headers["Retry-After"]) > 0 and problem["status"] == 503
+    status, _, health = call("GET", f"{base}/health")
+    assert status == 503 and health["status"] == "degraded"
+    assert process.poll() is None, "gunicorn must survive the outage"
+
+    private_redis.start()  # same port, same folder: the append-only file is replayed
+    wait_until(lambda: call("GET", f"{base}/health")[0] == 200, timeout=10)
+    status, _, listed = call("GET", f"{base}/v1/articles")
+    assert status == 200 and [a["id"] for a in listed["items"]] == [stored["id"]]
+    assert call("POST", f"{base}/v1/articles", story(3))[0] == 201
+
+
+def test_acknowledged_articles_survive_a_redis_kill(server, private_redis):
+    base, _ = server
+    acknowledged = [call("POST", f"{base}/v1/articles", story(n))[2]["id"] for n in range(10)]
+    time.sleep(1.2)
+    private_redis.process.send_signal(signal.SIGKILL)
+    private_redis.process.wait()
+    private_redis.start()
+    wait_until(lambda: call("GET", f"{base}/health")[0] == 200, timeout=10)
+    listed = call("GET", f"{base}/v1/articles?limit=100")[2]["items"]
+    assert sorted(a["id"] for a in listed) == sorted(acknowledged)
+
+
+def worker_pids(master: subprocess.Popen) -> set[str]:
+    found = subprocess.run(["pgrep", "-P", str(master.pid)], capture_output=True, text=True)
+    return set(found.stdout.split())
+
+
+def test_workers_killed_mid_request_are_replaced_and_the_next_request_succeeds(server):
+    base, process = server
+    wait_until(lambda: len(worker_pids(process)) == 2, timeout=30)
+    before = worker_pids(process)
+    long_text = {"text": " ".join(f"Paragraph {n} says the council met again." for n in range(3000))}
+    in_flight: dict = {}
+
+    def slow_post():
+        try:
+            in_flight["status"] = call("POST", f"{base}/v1/articles", long_text)[0]
+        except (urllib.error.URLError, ConnectionError) as error:
+            in_flight["error"] = error
+
+    thread = threading.Thread(target=slow_post)
+    thread.start()
+    time.sleep(0.5)  # the article is being analysed now
+    for pid in before:
+        os.kill(int(pid), signal.SIGKILL)
+    thread.join(timeout=60)
+    # The request in flight dies with its worker, and leaves nothing half-stored.
+    assert "error" in in_flight, in_flight
+    wait_until(lambda: len(worker_pids(process)) == 2 and not worker_pids(process) & before,
+               timeout=60)
+    assert process.poll() is None
+    assert [call("GET", f"{base}/v1/articles")[0] for _ in range(10)] == [200] * 10
+    assert call("POST", f"{base}/v1/articles", story(7))[0] == 201
+    assert call("GET", f"{base}/v1/articles/{article_id(long_text['text'])}")[0] == 404
