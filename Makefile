@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint openapi worker bench clean
+.PHONY: install run test test-fast lint openapi worker bench loadtest clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ openapi: install
 
 bench: install
 	$(PY) -m bench.corpus
+
+loadtest: install
+	$(PY) -m bench.loadtest --clients 64 --seconds 30
 
 clean:
 	rm -rf $(VENV) .data .pytest_cache

@@ -37,8 +37,9 @@ def baseline(client, post_article):
     ],
     ids=lambda value: value if isinstance(value, str) and len(value) < 40 else "",
 )
-def test_rejected_with_a_problem_and_nothing_stored(client, baseline, name, body, content_type,
-                                                    status):
+def test_rejected_with_a_problem_and_nothing_stored(
+    client, baseline, name, body, content_type, status
+):
     started = time.monotonic()
     response = client.post("/v1/articles", data=body, content_type=content_type)
     assert time.monotonic() - started < BOUND_SECONDS, name

@@ -26,8 +26,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def call(method: str, url: str, body: dict | None = None, timeout: float = 60):
     """(status, headers, parsed body) without raising on HTTP errors."""
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url, data=data, method=method, headers={"Content-Type": "application/json"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.headers, json.loads(response.read() or b"null")
@@ -59,12 +60,21 @@ def private_redis(tmp_path):
 def server(private_redis):
     """gunicorn with the project's config, as the container runs it, on the private Redis."""
     port = free_port()
-    env = {**os.environ, "PORT": str(port), "REDIS_URL": private_redis.url,
-           "WEB_CONCURRENCY": "2", "LOAD_SEEDS": "false", "REDIS_TIMEOUT": "0.5",
-           "RATE_LIMIT": ""}
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "REDIS_URL": private_redis.url,
+        "WEB_CONCURRENCY": "2",
+        "LOAD_SEEDS": "false",
+        "REDIS_TIMEOUT": "0.5",
+        "RATE_LIMIT": "",
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "service.wsgi:app"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     wait_until(lambda: call("GET", f"{base}/health")[0] == 200, timeout=90)
@@ -74,8 +84,10 @@ def server(private_redis):
 
 
 def story(n: int) -> dict:
-    return {"text": f"Storm report {n}: high winds closed the harbour at Kellan on day {n}, "
-                    f"and {n + 2} fishing boats were damaged, the coastguard said."}
+    return {
+        "text": f"Storm report {n}: high winds closed the harbour at Kellan on day {n}, "
+        f"and {n + 2} fishing boats were damaged, the coastguard said."
+    }
 
 
 def test_redis_outage_gives_503_then_service_resumes_without_restart(server, private_redis):
@@ -86,8 +98,11 @@ def test_redis_outage_gives_503_then_service_resumes_without_restart(server, pri
     private_redis.process.send_signal(signal.SIGKILL)
     private_redis.process.wait()
 
-    for method, path, body in [("GET", "/v1/articles", None), ("POST", "/v1/articles", story(2)),
-                               ("GET", f"/v1/articles/{stored['id']}/summary", None)]:
+    for method, path, body in [
+        ("GET", "/v1/articles", None),
+        ("POST", "/v1/articles", story(2)),
+        ("GET", f"/v1/articles/{stored['id']}/summary", None),
+    ]:
         status, headers, problem = call(method, f"{base}{path}", body)
         assert status == 503, (path, status)
         assert headers["Content-Type"] == "application/problem+json"
@@ -124,7 +139,9 @@ def test_workers_killed_mid_request_are_replaced_and_the_next_request_succeeds(s
     base, process = server
     wait_until(lambda: len(worker_pids(process)) == 2, timeout=30)
     before = worker_pids(process)
-    long_text = {"text": " ".join(f"Paragraph {n} says the council met again." for n in range(3000))}
+    long_text = {
+        "text": " ".join(f"Paragraph {n} says the council met again." for n in range(3000))
+    }
     in_flight: dict = {}
 
     def slow_post():
@@ -141,8 +158,9 @@ def test_workers_killed_mid_request_are_replaced_and_the_next_request_succeeds(s
     thread.join(timeout=60)
     # The request in flight dies with its worker, and leaves nothing half-stored.
     assert "error" in in_flight, in_flight
-    wait_until(lambda: len(worker_pids(process)) == 2 and not worker_pids(process) & before,
-               timeout=60)
+    wait_until(
+        lambda: len(worker_pids(process)) == 2 and not worker_pids(process) & before, timeout=60
+    )
     assert process.poll() is None
     assert [call("GET", f"{base}/v1/articles")[0] for _ in range(10)] == [200] * 10
     assert call("POST", f"{base}/v1/articles", story(7))[0] == 201
