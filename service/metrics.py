@@ -25,8 +25,8 @@ REQUESTS = Counter(
 )
 LATENCY = Histogram(
     "newsfacts_http_request_duration_seconds",
-    "Time to answer an HTTP request, by method and route.",
-    ["method", "endpoint"],
+    "Time to answer an HTTP request, by method, route and status.",
+    ["method", "endpoint", "status"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
 )
 CACHE = Counter(
@@ -87,6 +87,7 @@ def init_app(app: Flask) -> None:
         start = g.pop("metrics_start", None)
         if start is not None:
             endpoint = request.url_rule.rule if request.url_rule else "unmatched"
-            LATENCY.labels(request.method, endpoint).observe(time.perf_counter() - start)
-            REQUESTS.labels(request.method, endpoint, str(response.status_code)).inc()
+            status = str(response.status_code)
+            LATENCY.labels(request.method, endpoint, status).observe(time.perf_counter() - start)
+            REQUESTS.labels(request.method, endpoint, status).inc()
         return response
