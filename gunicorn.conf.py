@@ -31,6 +31,14 @@ access_log_format = (
 limit_request_line = 8190
 
 
+def pre_fork(server, worker):
+    """Move everything loaded so far (the model, the app) out of the garbage collector's
+    reach, so collections in the workers do not touch, and so copy, those shared pages."""
+    import gc
+
+    gc.freeze()
+
+
 def child_exit(server, worker):
     """Fold a dead worker's live gauges out of the shared metrics."""
     from prometheus_client import multiprocess

@@ -11,7 +11,7 @@ from flask import Flask, Response, request, send_from_directory
 
 from . import auth, logs, ratelimit
 from . import metrics as metrics_hooks
-from .api import analysis, articles, corpus, health, jobs, metrics
+from .api import analysis, articles, corpus, dashboard, events, health, jobs, metrics
 from .api.article_schemas import ArticleInSchema
 from .api.common import Timestamp
 from .api.docs import BEARER_SCHEME
@@ -56,7 +56,7 @@ def create_app(config: Settings | Mapping[str, object] | None = None) -> Flask:
     api.init_app(app)
     api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
     api.register_field(Timestamp, "string", "date-time")
-    for module in (health, articles, analysis, jobs, corpus, metrics):
+    for module in (health, articles, analysis, jobs, corpus, events, metrics, dashboard):
         api.register_blueprint(module.blp)
     register_error_handlers(app)
     auth.init_app(app)

@@ -163,14 +163,17 @@ def store_prepared(
             published_at=prepared.published_at,
         )
     prepared.meta["stats"]["sentences"] = sentence_count
-    record = services.corpus.prepare(prepared.meta, parts)
+    derived = [
+        (services.corpus, services.corpus.prepare(prepared.meta, parts)),
+        (services.events, services.events.prepare(prepared.meta, parts)),
+    ]
     cache.remember_version(version)
     return services.articles.add(
         prepared.meta,
         prepared.text,
         sort_time=prepared.sort_time,
         extra_writes=[(cache.article_key(version, prepared.id), parts, cache.ttl)],
-        derived_records=[(services.corpus, record)],
+        derived_records=derived,
     )
 
 
@@ -186,10 +189,13 @@ def reanalyze_article(article_id: str, services: Services) -> bool:
         article_id=article_id,
         published_at=parse_iso(meta.get("published_at")),
     )
-    record = services.corpus.prepare(meta, parts)
+    derived = [
+        (services.corpus, services.corpus.prepare(meta, parts)),
+        (services.events, services.events.prepare(meta, parts)),
+    ]
     cache.remember_version(analyzer.pipeline_version)
     return services.articles.replace_analysis(
         article_id,
         extra_writes=[(cache.article_key(analyzer.pipeline_version, article_id), parts, cache.ttl)],
-        derived_records=[(services.corpus, record)],
+        derived_records=derived,
     )

@@ -10,7 +10,7 @@ from flask_limiter import Limit, Limiter
 from .config import Settings
 
 # Probes and scrapes must never be throttled.
-_EXEMPT_PATHS = ("/health", "/metrics", "/docs")
+_EXEMPT_PATHS = ("/health", "/metrics", "/docs", "/dashboard", "/static")
 
 
 def client_key() -> str:
@@ -50,8 +50,11 @@ def init_app(app: Flask, settings: Settings) -> Limiter | None:
             "socket_timeout": settings.redis_timeout,
         },
         key_prefix=f"{settings.redis_prefix}ratelimit",
-        strategy="moving-window",
-        headers_enabled=True,
+        # One atomic INCR per limit and request: the cheapest strategy that is still shared.
+        strategy="fixed-window",
+        # X-RateLimit-* headers would cost a second Redis call per request; a 429 still
+        # carries Retry-After (see errors.py).
+        headers_enabled=False,
         # A Redis outage must not turn every request into a 500: count in memory meanwhile.
         swallow_errors=True,
         in_memory_fallback_enabled=True,

@@ -18,6 +18,7 @@ from .storage.articles import ArticleStore
 from .storage.cache import AnalysisCache
 from .storage.connection import connect
 from .storage.corpus import CorpusIndex
+from .storage.events import EventIndex
 from .storage.jobs import JobStore
 from .storage.keys import Keys
 
@@ -30,6 +31,7 @@ class Services:
     articles: ArticleStore
     cache: AnalysisCache
     corpus: CorpusIndex
+    events: EventIndex
     jobs: JobStore
     queue: Queue
     analyzer: Analyzer
@@ -40,14 +42,16 @@ def build_services(settings: Settings) -> Services:
     client = connect(settings.redis_url, timeout=settings.redis_timeout)
     keys = Keys(settings.redis_prefix)
     corpus = CorpusIndex(client, keys)
+    events = EventIndex(client, keys)
     nlp = load_pipeline(settings.nlp_model)
     return Services(
         settings=settings,
         redis=client,
         keys=keys,
-        articles=ArticleStore(client, keys, derived=[corpus]),
+        articles=ArticleStore(client, keys, derived=[corpus, events]),
         cache=AnalysisCache(client, keys, ttl=settings.cache_ttl),
         corpus=corpus,
+        events=events,
         jobs=JobStore(client, keys, ttl=settings.job_ttl),
         queue=Queue(settings.queue_name, connection=client),
         analyzer=Analyzer(nlp, pipeline_version(nlp)),

@@ -1,0 +1,261 @@
+"""What incident an article reports and where: the facts events are grouped by.
+
+Pure functions over an article's rendered analysis (the JSON parts stored at
+ingest), so the event index can decide without parsing the text again. The
+kind comes from the lead (the brief's event phrase, else the title, the lead
+sentences or the sentences stating the toll); the scene from the places the
+brief names, the article's main facility and the place written next to it
+("Crocus City Hall in Krasnogorsk").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from . import gazetteer as gz
+from .entities import entity_key
+
+# Words naming an incident, by kind. Reports of one incident call it an attack, a
+# shooting or a massacre, so those are one kind; the order breaks ties in labels.
+_KIND_WORDS = {
+    "attack": """attack attacks attacked attacker attackers terror terrorist terrorists
+        shooting shootings shooter gunman gunmen gunfire gunshot gunshots stabbing stabbed
+        massacre ambush ambushed assault bombing bombings bomb bombs bomber bombers bombed
+        airstrike airstrikes missile missiles drone drones shelling rampage hostages siege
+        hijacking""",
+    "explosion": "explosion explosions blast blasts exploded",
+    "fire": "fire fires blaze blazes wildfire wildfires inferno",
+    "flood": "flood floods flooding flooded floodwaters",
+    "storm": "storm storms hurricane cyclone typhoon tornado tornadoes",
+    "earthquake": "earthquake earthquakes quake quakes tremor temblor aftershock tsunami",
+    "crash": "crash crashes crashed collision collided derailed derailment",
+    "landslide": "landslide landslides mudslide mudslides avalanche",
+    "collapse": "collapse collapsed",
+    "stampede": "stampede",
+    "sinking": "capsized capsizing sank sinking shipwreck",
+    "eruption": "eruption erupted volcano",
+}
+KINDS = tuple(_KIND_WORDS)
+_KIND_OF_WORD = {word: kind for kind, words in _KIND_WORDS.items() for word in words.split()}
+# Kinds one incident is reported as: a bombing is "explosions" in one report and an
+# "attack" in the next; Storm Daniel's toll is a flood's toll.
+_FAMILY = {"explosion": "attack", "flood": "weather", "storm": "weather", "landslide": "weather"}
+# "opened fire" is gunfire, "gunmen storm the hall" is an assault, not weather.
+_GUNFIRE_BEFORE = frozenset({"open", "opened", "opening", "opens"})
+_VERB_STORM_AFTER = frozenset({"the", "a", "an", "into", "through"})
+_WORD = re.compile(r"[a-z]+")
+
+_FACILITY = "FAC"
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+_COUNTRY_KEYS = frozenset(entity_key(name) for name in gz.COUNTRIES)
+# A place written this close after a facility is where the facility is
+# ("Crocus City Hall concert venue in Krasnogorsk").
+_LOCALITY_GAP = 25
+_MAX_AREA = 12
+_LEAD_SENTENCES = 3
+_TITLE_PUNCTUATION = "\"'‘’“”,.:;!?()[]"
+_TITLE_FUNCTION_WORDS = frozenset(
+    "the a an in on at of to for and after as by from with more over deadly".split()  # noqa: SIM905
+)
+
+# How surely an article and an event are at the same place.
+SAME_FACILITY = 3
+SAME_PLACE = 2
+SAME_COUNTRY = 1
+
+
+@dataclass(frozen=True)
+class Incident:
+    """An article's incident: its kind, and where the article says it happened."""
+
+    kind: str
+    facility: str | None  # the main building or venue, FAC
+    locality: str | None  # the town or area it is in
+    scene: tuple[str, ...]  # places the lead names for it
+    area: tuple[str, ...]  # every place the article names, most salient first
+    hints: tuple[str, ...] = ()  # capitalised names in the title, perhaps places
+
+    @property
+    def hint_keys(self) -> frozenset[str]:
+        return _keys(self.hints)
+
+    @property
+    def family(self) -> str:
+        return kind_family(self.kind)
+
+    @property
+    def scene_keys(self) -> frozenset[str]:
+        return _keys([*self.scene, *([self.locality] if self.locality else [])])
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Every place key the article can be found by."""
+        facility = [self.facility] if self.facility else []
+        return self.scene_keys | _keys([*facility, *self.area])
+
+
+@dataclass(frozen=True)
+class EventScene:
+    """Where an event's reports so far say it happened (entity keys)."""
+
+    facilities: frozenset[str]
+    scene: frozenset[str]
+    area: frozenset[str]
+    hints: frozenset[str] = frozenset()
+
+
+def kind_family(kind: str) -> str:
+    return _FAMILY.get(kind, kind)
+
+
+def is_country(name: str) -> bool:
+    return entity_key(name) in _COUNTRY_KEYS
+
+
+def kind_of_text(text: str) -> str | None:
+    """The kind of incident the first incident word of `text` names, or None."""
+    words = _WORD.findall(text.casefold())
+    for i, word in enumerate(words):
+        kind = _KIND_OF_WORD.get(word)
+        if kind == "fire" and i > 0 and words[i - 1] in _GUNFIRE_BEFORE:
+            return "attack"
+        if kind == "storm" and i + 1 < len(words) and words[i + 1] in _VERB_STORM_AFTER:
+            continue
+        if kind is not None:
+            return kind
+    return None
+
+
+def incident_of(parts: Mapping[str, bytes], *, title: str | None = None) -> Incident | None:
+    """The incident an analysed article reports, or None when it names no kind or place."""
+    summary = _longest_summary(parts)
+    brief = summary.get("brief") or ""
+    entities = _part(parts, "entities").get("entities") or []
+    figures = _part(parts, "casualties").get("figures") or []
+    sources = [
+        _event_phrase(brief),
+        title or "",
+        *(s["text"] for s in summary.get("sentences", []) if s["index"] < _LEAD_SENTENCES),
+        *(f["sentence"] for f in figures if not f["historical"]),
+    ]
+    kind = next((k for k in map(kind_of_text, sources) if k is not None), None)
+    if kind is None:
+        return None
+    places = [e for e in entities if e["type"] in _PLACE_TYPES or e["type"] == _FACILITY]
+    if not places:
+        return None
+    named = _brief_places(brief, places)
+    facility = next((e for e in named if e["type"] == _FACILITY), None) or next(
+        (e for e in places if e["type"] == _FACILITY), None
+    )
+    scene = tuple(e["name"] for e in named if e["type"] != _FACILITY)
+    area = tuple(e["name"] for e in places[:_MAX_AREA])
+    locality = _locality(facility, places, scene)
+    hints = title_names(title or "")
+    return Incident(kind, facility["name"] if facility else None, locality, scene, area, hints)
+
+
+def title_names(title: str) -> tuple[str, ...]:
+    """Runs of capitalised words in a title ("… on a Moscow concert hall" → "Moscow").
+
+    The text of a short report may name only the country while its title names
+    the town; these are matched against the places other reports name.
+    """
+    runs, run = [], []
+    for word in [*title.split(), ""]:
+        bare = word.strip(_TITLE_PUNCTUATION)
+        if bare[:1].isupper() and (run or bare.casefold() not in _TITLE_FUNCTION_WORDS):
+            run.append(bare)
+            if word.endswith((",", ":", ";")):
+                runs.append(" ".join(run))
+                run = []
+        elif run:
+            runs.append(" ".join(run))
+            run = []
+    return tuple(dict.fromkeys(runs))
+
+
+def match_strength(incident: Incident, event: EventScene) -> int:
+    """How surely the article reports the event's incident (0: not the same place).
+
+    Two named facilities must be the same one; otherwise the lead's places must
+    share a town or area. A side whose lead names only the country (a report
+    saying "an attack in Russia") matches when its title names the other's town,
+    or else when the other side names that country at all.
+    """
+    if incident.facility and event.facilities:
+        return SAME_FACILITY if entity_key(incident.facility) in event.facilities else 0
+    own = incident.scene_keys - _COUNTRY_KEYS
+    theirs = event.scene - _COUNTRY_KEYS
+    if own & theirs:
+        return SAME_PLACE
+    if (not own and incident.hint_keys & theirs) or (not theirs and own & event.hints):
+        return SAME_PLACE
+    area = _keys(incident.area)
+    if not own and incident.scene_keys & event.area:
+        return SAME_COUNTRY
+    if not theirs and event.scene & area:
+        return SAME_COUNTRY
+    return 0
+
+
+def event_label(kind: str, facility: str | None, place: str | None, first: datetime) -> str:
+    """ "Crocus City Hall attack, Krasnogorsk, 2024-03-22" or "Derna flood, 2023-09-12"."""
+    day = first.date().isoformat()
+    if facility:
+        return ", ".join(p for p in (f"{facility} {kind}", place, day) if p)
+    if place:
+        return f"{place} {kind}, {day}"
+    return f"{kind.capitalize()}, {day}"
+
+
+# -- helpers ---------------------------------------------------------------------
+
+
+def _part(parts: Mapping[str, bytes], name: str) -> dict:
+    body = parts.get(name)
+    return json.loads(body) if body else {}
+
+
+def _longest_summary(parts: Mapping[str, bytes]) -> dict:
+    """The summary with the most sentences: it holds every lead sentence any shorter one does."""
+    names = [n for n in parts if n.startswith("summary:") and n[8:].isdigit()]
+    if not names:
+        return {}
+    return _part(parts, max(names, key=lambda n: int(n[8:])))
+
+
+def _event_phrase(brief: str) -> str:
+    """ "Terrorist attack" of "Terrorist attack, Moscow, 22 March 2024: 60 killed."."""
+    return brief.split(":", 1)[0].split(",", 1)[0]
+
+
+def _brief_places(brief: str, places: list[dict]) -> list[dict]:
+    """The place entities the brief names after its event phrase, in its order."""
+    heading = brief.split(":", 1)[0].split(",")[1:]
+    by_key = {}
+    for entity in reversed(places):  # the most salient wins a shared key
+        for name in (entity["name"], *entity.get("aliases", ())):
+            by_key[entity_key(name)] = entity
+    found = [by_key.get(entity_key(segment)) for segment in heading]
+    return list({id(e): e for e in found if e is not None}.values())
+
+
+def _locality(facility: dict | None, places: list[dict], scene: tuple[str, ...]) -> str | None:
+    """The town or area: written right after the facility, else the lead's, else the top one."""
+    towns = [e for e in places if e["type"] in _PLACE_TYPES]
+    if facility is not None:
+        ends = [span["end"] for span in facility.get("spans", ())]
+        for town in towns:
+            if any(0 <= s["start"] - end <= _LOCALITY_GAP for s in town["spans"] for end in ends):
+                return town["name"]
+    candidates = [*scene, *(e["name"] for e in towns)]
+    return next((n for n in candidates if not is_country(n)), candidates[0] if candidates else None)
+
+
+def _keys(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(k for k in map(entity_key, names) if k)
