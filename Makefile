@@ -34,6 +34,7 @@ openapi: install
 
 bench: install
 	$(PY) -m bench.corpus
+	$(PY) -m bench.serving
 
 loadtest: install
 	$(PY) -m bench.loadtest --clients 64 --seconds 30
