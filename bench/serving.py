@@ -280,7 +280,7 @@ def main() -> int:
         rows.append(bench_batch(env, url, prefix))
     finally:
         client = redis.Redis.from_url(url)
-        for pattern in (f"{prefix}*", f"rq:*{prefix}*", f"LIMITS:LIMITER/{prefix}*"):
+        for pattern in (f"{prefix}*", f"rq:*{prefix}*"):
             for key in client.scan_iter(match=pattern, count=1000):
                 client.delete(key)
     print(f"\nmachine: {os.cpu_count()} cores; {REPEATS} repetitions each, median")

@@ -21,6 +21,7 @@ from .errors import register_error_handlers
 from .extensions import ProblemApi, newsfacts
 from .health import service_version
 from .ingest import ingest
+from .security_headers import SecurityHeaders
 from .seeds import load_seeds
 from .storage import StorageUnavailable
 
@@ -62,11 +63,11 @@ def create_app(config: Settings | Mapping[str, object] | None = None) -> Flask:
     auth.init_app(app)
     metrics_hooks.init_app(app)
     logs.init_app(app)
-    ratelimit.init_app(app, settings)
+    ratelimit.init_app(app, settings, app.extensions["newsfacts"].rate_counts)
     app.cli.add_command(newsfacts_cli)
     app.add_url_rule(f"{DOCS_STATIC}<path:filename>", "docs_static", _docs_static)
     app.after_request(_add_etag)
-    app.after_request(_add_security_headers)
+    app.wsgi_app = SecurityHeaders(app.wsgi_app)
     if not settings.api_keys:
         log.warning("API_KEYS is not set: writes are open to anyone who can reach the service")
     if settings.load_seeds:
@@ -87,29 +88,17 @@ def _docs_static(filename: str):
 def _add_etag(response: Response) -> Response:
     """Strong ETags on successful JSON reads, and 304 for a matching If-None-Match."""
     if (
-        request.method in ("GET", "HEAD")
-        and response.status_code == 200
+        response.status_code == 200
+        and request.method in ("GET", "HEAD")
         and response.mimetype == "application/json"
         and not response.direct_passthrough
     ):
         response.add_etag()
-        response.make_conditional(request)
-    return response
-
-
-def _add_security_headers(response: Response) -> Response:
-    headers = response.headers
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("X-Frame-Options", "DENY")
-    headers.setdefault("Referrer-Policy", "no-referrer")
-    if response.mimetype == "text/html":
-        headers.setdefault(
-            "Content-Security-Policy",
-            "default-src 'self'; script-src 'self' 'unsafe-inline'; "
-            "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
-        )
-    else:
-        headers.setdefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+        environ = request.environ
+        # werkzeug's make_conditional also re-checks ranges and dates: only worth it
+        # when the client asks a conditional question.
+        if "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ:
+            response.make_conditional(request)
     return response
 
 

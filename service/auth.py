@@ -20,8 +20,10 @@ def key_is_valid(presented: str, keys: tuple[str, ...]) -> bool:
 
 
 def require_key_for_writes() -> None:
+    if request.method not in WRITE_METHODS:
+        return
     keys = current_app.config["NEWSFACTS"].api_keys
-    if not keys or request.method not in WRITE_METHODS:
+    if not keys:
         return
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip() or not key_is_valid(token.strip(), keys):

@@ -116,7 +116,7 @@ def http_exception_problem(error: HTTPException):
         errors = flatten_messages(data["errors"])
     headers.update(data.get("headers") or {})
     if status == 429 and "Retry-After" not in headers:
-        headers["Retry-After"] = str(_rate_limit_window(error))
+        headers["Retry-After"] = "60"
     if isinstance(error, MethodNotAllowed) and error.valid_methods:
         headers["Allow"] = ", ".join(sorted(error.valid_methods))
     detail = data.get("message") or error.description
@@ -128,14 +128,6 @@ def http_exception_problem(error: HTTPException):
         detail = "The server could not complete the request."
     return problem(status, error.name, detail, errors=errors, headers=headers)
 
-
-def _rate_limit_window(error: HTTPException) -> int:
-    """Seconds until a fixed-window limit certainly resets (its whole window)."""
-    item = getattr(getattr(error, "limit", None), "limit", None)
-    try:
-        return max(1, int(item.get_expiry()))
-    except (AttributeError, TypeError, ValueError):
-        return 60
 
 
 def register_error_handlers(app: Flask) -> None:

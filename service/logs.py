@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
-import uuid
 
 from flask import Flask, Response, g, has_request_context, request
 
 REQUEST_ID_HEADER = "X-Request-ID"
+_REQUEST_ID_ENVIRON = "HTTP_X_REQUEST_ID"
 # An id from the client is echoed only if it is short and plain (no header injection).
 _CLIENT_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
@@ -68,8 +69,8 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def _request_id() -> None:
-        given = request.headers.get(REQUEST_ID_HEADER, "")
-        g.request_id = given if _CLIENT_ID.fullmatch(given) else uuid.uuid4().hex
+        given = request.environ.get(_REQUEST_ID_ENVIRON, "")
+        g.request_id = given if given and _CLIENT_ID.fullmatch(given) else os.urandom(16).hex()
 
     @app.after_request
     def _echo_request_id(response: Response) -> Response:

@@ -6,6 +6,7 @@ PROMETHEUS_MULTIPROC_DIR at a private folder so /metrics adds up all of them.
 
 from __future__ import annotations
 
+import functools
 import time
 
 from flask import Flask, Response, g, request
@@ -45,8 +46,19 @@ def observe_analysis(seconds: float) -> None:
     ANALYSIS.observe(seconds)
 
 
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+_CACHE_RESULTS = {True: CACHE.labels("hit"), False: CACHE.labels("miss")}
+
+
 def count_cache(hit: bool) -> None:
-    CACHE.labels("hit" if hit else "miss").inc()
+    _CACHE_RESULTS[hit].inc()
+
+
+@functools.cache
+def _request_series(method: str, endpoint: str, status: int) -> tuple:
+    """The (latency, count) children of one label set: labels() costs a lock and a hash."""
+    labels = (method, endpoint, str(status))
+    return LATENCY.labels(*labels), REQUESTS.labels(*labels)
 
 
 def _registry(app: Flask) -> CollectorRegistry:
@@ -86,8 +98,12 @@ def init_app(app: Flask) -> None:
     def _record(response: Response) -> Response:
         start = g.pop("metrics_start", None)
         if start is not None:
-            endpoint = request.url_rule.rule if request.url_rule else "unmatched"
-            status = str(response.status_code)
-            LATENCY.labels(request.method, endpoint, status).observe(time.perf_counter() - start)
-            REQUESTS.labels(request.method, endpoint, status).inc()
+            rule = request.url_rule
+            # Routes, not raw paths, so unmatched URLs cannot grow the label sets.
+            method = request.method if request.method in _METHODS else "other"
+            latency, count = _request_series(
+                method, rule.rule if rule else "unmatched", response.status_code
+            )
+            latency.observe(time.perf_counter() - start)
+            count.inc()
         return response

@@ -1,61 +1,206 @@
-"""Rate limits per API key (or per client address), counted in Redis across all workers."""
+"""Rate limits per API key (or per client address), counted in Redis across all workers.
+
+A shared counter costs a Redis round trip, and a cached read is itself one round
+trip: counting every request in Redis would double the cost of the commonest
+request. So each worker counts hits in memory and adds them to the shared count
+in batches: at most every `sync_interval` seconds while a client has used less
+than half of its limit, and on every request once it has used half. Far from the
+limit the shared count lags by at most `sync_interval` of one worker's traffic;
+near it every request is counted in Redis before it is answered.
+
+While Redis is away the limits hold per worker, from the counts in memory.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import logging
+import math
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from flask import Flask, request
-from flask_limiter import Limit, Limiter
+from flask_smorest import abort
 
 from .config import Settings
+from .storage import StorageUnavailable
+from .storage.ratecounts import RateCounts
+
+log = logging.getLogger(__name__)
 
 # Probes and scrapes must never be throttled.
-_EXEMPT_PATHS = ("/health", "/metrics", "/docs", "/dashboard", "/static")
+EXEMPT_PATHS = ("/health", "/metrics", "/docs", "/dashboard", "/static")
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+SYNC_INTERVAL = 0.1
+# After a failed sync, counting stays in memory this long before Redis is tried again,
+# so an outage does not add a connection timeout to every request.
+OUTAGE_BACKOFF = 5.0
+
+_PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+_RATE = re.compile(r"(\d+)\s*(?:per|/)\s*(\d*)\s*(second|minute|hour|day)s?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Rate:
+    """At most `limit` requests per `period` seconds."""
+
+    limit: int
+    period: int
+    text: str
+
+
+def parse_rate(text: str) -> Rate:
+    """'1200 per minute', '10/second', '5000 per 2 hours' -> Rate; ValueError otherwise."""
+    match = _RATE.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"not a rate limit: {text!r} (expected e.g. '1200 per minute')")
+    limit, count, unit = match.groups()
+    period = int(count or 1) * _PERIODS[unit.lower()]
+    if int(limit) < 1 or period < 1:
+        raise ValueError(f"not a rate limit: {text!r} (limit and period must be positive)")
+    return Rate(int(limit), period, text.strip())
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rate applied to the requests of one scope ('all', or 'writes' for WRITE_METHODS)."""
+
+    scope: str
+    rate: Rate
+    methods: frozenset[str] | None = None
+
+    def applies_to(self, method: str) -> bool:
+        return self.methods is None or method in self.methods
+
+
+@dataclass(frozen=True)
+class Rejection:
+    rule: Rule
+    retry_after: int
+
+
+class _Tally:
+    """One client's hits in one window of one rule, as this worker knows them."""
+
+    __slots__ = ("window", "shared", "pending", "synced_at")
+
+    def __init__(self, window: int) -> None:
+        self.window = window
+        self.shared = 0  # the Redis count at the last sync (this worker's hits included)
+        self.pending = 0  # this worker's hits not yet added to Redis
+        self.synced_at = -math.inf
+
+
+class Limiter:
+    """Fixed-window limits, counted per worker and added up in Redis in batches."""
+
+    def __init__(
+        self,
+        rules: Iterable[Rule],
+        counts: RateCounts,
+        *,
+        sync_interval: float = SYNC_INTERVAL,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.rules = tuple(rules)
+        self.counts = counts
+        self.sync_interval = sync_interval
+        self.clock = clock
+        self._tallies: dict[tuple[str, str], _Tally] = {}
+        self._windows: dict[str, int] = {}
+        self._redis_back_at = -math.inf
+        self._lock = threading.Lock()
+
+    def hit(self, client: str, method: str) -> Rejection | None:
+        """Count one request of `client`; a Rejection if it is over a limit."""
+        now = self.clock()
+        with self._lock:
+            for rule in self.rules:
+                if rule.applies_to(method):
+                    rejection = self._hit(rule, client, now)
+                    if rejection is not None:
+                        return rejection
+        return None
+
+    def _hit(self, rule: Rule, client: str, now: float) -> Rejection | None:
+        period = rule.rate.period
+        window = int(now // period)
+        tally = self._tally(rule.scope, client, window)
+        tally.pending += 1
+        used = tally.shared + tally.pending
+        if 2 * used >= rule.rate.limit or now - tally.synced_at >= self.sync_interval:
+            self._sync(rule, client, tally, now)
+            used = tally.shared + tally.pending
+        if used <= rule.rate.limit:
+            return None
+        return Rejection(rule, max(1, math.ceil((window + 1) * period - now)))
+
+    def _tally(self, scope: str, client: str, window: int) -> _Tally:
+        if self._windows.get(scope) != window:
+            # A new window: the tallies of finished ones are dropped, so memory
+            # holds one window's clients at most.
+            self._windows[scope] = window
+            for key in [k for k, t in self._tallies.items() if k[0] == scope and t.window < window]:
+                del self._tallies[key]
+        tally = self._tallies.get((scope, client))
+        if tally is None or tally.window != window:
+            tally = self._tallies[(scope, client)] = _Tally(window)
+        return tally
+
+    def _sync(self, rule: Rule, client: str, tally: _Tally, now: float) -> None:
+        if now < self._redis_back_at:
+            return
+        try:
+            total = self.counts.add(
+                rule.scope, client, tally.window, tally.pending, ttl=rule.rate.period + 1
+            )
+        except StorageUnavailable as exc:
+            log.warning("rate limits counted in memory while Redis is unavailable: %s", exc)
+            self._redis_back_at = now + OUTAGE_BACKOFF
+            return
+        tally.shared, tally.pending, tally.synced_at = total, 0, now
+
+
+def rules_from(settings: Settings) -> list[Rule]:
+    """The rules RATE_LIMIT and RATE_LIMIT_WRITES ask for (empty settings turn them off)."""
+    if not settings.rate_limit:
+        return []
+    rules = [Rule("all", parse_rate(settings.rate_limit))]
+    if settings.rate_limit_writes:
+        rules.append(Rule("writes", parse_rate(settings.rate_limit_writes), WRITE_METHODS))
+    return rules
 
 
 def client_key() -> str:
     """The caller: its bearer key (hashed, never stored in clear) or else its address."""
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() == "bearer" and token.strip():
+    scheme, _, token = request.environ.get("HTTP_AUTHORIZATION", "").partition(" ")
+    if token.strip() and scheme.lower() == "bearer":
         return "key:" + hashlib.sha256(token.strip().encode()).hexdigest()[:24]
     return "addr:" + (request.remote_addr or "unknown")
 
 
-def _exempt() -> bool:
-    return request.path.startswith(_EXEMPT_PATHS)
-
-
-def init_app(app: Flask, settings: Settings) -> Limiter | None:
-    """Attach the limiter, unless RATE_LIMIT is empty (limits off)."""
-    if not settings.rate_limit:
+def init_app(app: Flask, settings: Settings, counts: RateCounts) -> Limiter | None:
+    """Check every request against the limits, unless RATE_LIMIT is empty (limits off)."""
+    rules = rules_from(settings)
+    if not rules:
         return None
-    limits = [Limit(settings.rate_limit, scope="all", shared=True, exempt_when=_exempt)]
-    if settings.rate_limit_writes:
-        limits.append(
-            Limit(
-                settings.rate_limit_writes,
-                scope="writes",
-                shared=True,
-                methods=["POST", "PUT", "PATCH", "DELETE"],
-                exempt_when=_exempt,
+    limiter = Limiter(rules, counts)
+
+    @app.before_request
+    def _limit() -> None:
+        if request.path.startswith(EXEMPT_PATHS):
+            return
+        rejection = limiter.hit(client_key(), request.method)
+        if rejection is not None:
+            abort(
+                429,
+                message=f"Rate limit exceeded: {rejection.rule.rate.text}"
+                + (" for writes." if rejection.rule.scope == "writes" else "."),
+                headers={"Retry-After": str(rejection.retry_after)},
             )
-        )
-    return Limiter(
-        client_key,
-        app=app,
-        default_limits=limits,
-        storage_uri=settings.redis_url,
-        storage_options={
-            "socket_connect_timeout": settings.redis_timeout,
-            "socket_timeout": settings.redis_timeout,
-        },
-        key_prefix=f"{settings.redis_prefix}ratelimit",
-        # One atomic INCR per limit and request: the cheapest strategy that is still shared.
-        strategy="fixed-window",
-        # X-RateLimit-* headers would cost a second Redis call per request; a 429 still
-        # carries Retry-After (see errors.py).
-        headers_enabled=False,
-        # A Redis outage must not turn every request into a 500: count in memory meanwhile.
-        swallow_errors=True,
-        in_memory_fallback_enabled=True,
-    )
+
+    app.extensions["ratelimit"] = limiter
+    return limiter

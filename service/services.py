@@ -21,6 +21,7 @@ from .storage.corpus import CorpusIndex
 from .storage.events import EventIndex
 from .storage.jobs import JobStore
 from .storage.keys import Keys
+from .storage.ratecounts import RateCounts
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Services:
     corpus: CorpusIndex
     events: EventIndex
     jobs: JobStore
+    rate_counts: RateCounts
     queue: Queue
     analyzer: Analyzer
 
@@ -53,6 +55,7 @@ def build_services(settings: Settings) -> Services:
         corpus=corpus,
         events=events,
         jobs=JobStore(client, keys, ttl=settings.job_ttl),
+        rate_counts=RateCounts(client, keys),
         queue=Queue(settings.queue_name, connection=client),
         analyzer=Analyzer(nlp, pipeline_version(nlp)),
     )

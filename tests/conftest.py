@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 import uuid
 
@@ -14,11 +13,8 @@ RUN_ID = uuid.uuid4().hex[:8]
 
 
 def delete_prefix(client: redis.Redis, prefix: str) -> None:
-    """Delete our keys and the rate limiter's (which the limits library prefixes itself)."""
-    keys = itertools.chain(
-        client.scan_iter(match=f"{prefix}*", count=1000),
-        client.scan_iter(match=f"LIMITS:LIMITER/{prefix}*", count=1000),
-    )
+    """Delete every key under `prefix`."""
+    keys = client.scan_iter(match=f"{prefix}*", count=1000)
     batch = []
     for key in keys:
         batch.append(key)

@@ -13,6 +13,7 @@ from ..analysis import (
     PART_CASUALTIES,
     PART_ENTITIES,
     PART_QUOTES,
+    CachedBody,
     adhoc_analysis,
     cached_article_part,
     encode_json,
@@ -49,11 +50,18 @@ def _json(body: bytes) -> Response:
     return Response(body, mimetype="application/json")
 
 
-def _part_or_404(article_id: str, part: str) -> bytes:
-    body = cached_article_part(newsfacts.state, article_id, part)
-    if body is None:
+def _cached_json(cached: CachedBody) -> Response:
+    response = _json(cached.body)
+    if cached.etag:
+        response.set_etag(cached.etag)
+    return response
+
+
+def _part_or_404(article_id: str, part: str) -> CachedBody:
+    cached = cached_article_part(newsfacts.state, article_id, part)
+    if cached is None:
         abort(404, message=f"No article with id {article_id}.")
-    return body
+    return cached
 
 
 @blp.route(f"{ARTICLE}/summary")
@@ -63,7 +71,7 @@ class Summary(MethodView):
     @conditional
     def get(self, query, article_id):
         """Extractive summary and one-line brief of an article"""
-        return _json(_part_or_404(article_id, summary_part(query["sentences"])))
+        return _cached_json(_part_or_404(article_id, summary_part(query["sentences"])))
 
 
 @blp.route(f"{ARTICLE}/entities")
@@ -73,11 +81,11 @@ class Entities(MethodView):
     @conditional
     def get(self, query, article_id):
         """Named entities of an article, one item per real-world entity"""
-        body = _part_or_404(article_id, PART_ENTITIES)
+        cached = _part_or_404(article_id, PART_ENTITIES)
         types = {t.strip().upper() for t in query.get("type", "").split(",") if t.strip()}
         if not types and query["min_mentions"] <= 1:
-            return _json(body)
-        document = json.loads(body)
+            return _cached_json(cached)
+        document = json.loads(cached.body)
         document["entities"] = [
             e
             for e in document["entities"]
@@ -93,10 +101,10 @@ class Quotes(MethodView):
     @conditional
     def get(self, query, article_id):
         """Quotes of an article with their speakers"""
-        body = _part_or_404(article_id, PART_QUOTES)
+        cached = _part_or_404(article_id, PART_QUOTES)
         if not query.get("speaker"):
-            return _json(body)
-        document = json.loads(body)
+            return _cached_json(cached)
+        document = json.loads(cached.body)
         document["quotes"] = [
             q for q in document["quotes"] if speaker_matches(q["speaker"], query["speaker"])
         ]
@@ -109,7 +117,7 @@ class Casualties(MethodView):
     @conditional
     def get(self, article_id):
         """Casualty figures of an article (killed, injured, missing) and their totals"""
-        return _json(_part_or_404(article_id, PART_CASUALTIES))
+        return _cached_json(_part_or_404(article_id, PART_CASUALTIES))
 
 
 @blp.route(f"{ARTICLE}/analysis")
@@ -118,7 +126,7 @@ class Analysis(MethodView):
     @conditional
     def get(self, article_id):
         """Summary, entities, quotes and casualties of an article in one document"""
-        return _json(_part_or_404(article_id, PART_ANALYSIS))
+        return _cached_json(_part_or_404(article_id, PART_ANALYSIS))
 
 
 @blp.route("/analyze")

@@ -36,6 +36,11 @@ class AnalysisCache:
         return self.redis.hget(key, part)
 
     @translate_redis_errors
+    def get_fields(self, key: str, *fields: str) -> list[bytes | None]:
+        """Several fields of one entry (None where absent), in one round trip."""
+        return self.redis.hmget(key, fields)
+
+    @translate_redis_errors
     def get_parts(self, key: str) -> dict[str, bytes]:
         return {k.decode(): v for k, v in self.redis.hgetall(key).items()}
 

@@ -37,6 +37,9 @@ class Keys:
     def pipeline_versions(self) -> str:
         return f"{self.prefix}pipeline_versions"
 
+    def rate_count(self, scope: str, client: str, window: int) -> str:
+        return f"{self.prefix}ratelimit:{scope}:{client}:{window}"
+
     @property
     def seed_lock(self) -> str:
         return f"{self.prefix}lock:seeds"
