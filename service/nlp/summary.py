@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-SUMMARY_METHOD = "lead-facts-v1"
+SUMMARY_METHOD = "lead-facts-v2"
 
 MIN_SENTENCES = 1
 MAX_SENTENCES = 10
@@ -34,13 +34,14 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 # Per-sentence feature weights (they sum to 1, so a score stays within 0..1).
 _WEIGHTS = {
-    "lead": 0.32,
-    "casualty": 0.2,
-    "responsibility": 0.16,
-    "centrality": 0.1,
-    "entities": 0.08,
-    "numbers": 0.05,
-    "when": 0.05,
+    "lead": 0.295,
+    "casualty": 0.185,
+    "responsibility": 0.145,
+    "centrality": 0.09,
+    "entities": 0.075,
+    "record": 0.08,
+    "numbers": 0.045,
+    "when": 0.045,
     "attribution": 0.04,
 }
 
@@ -125,6 +126,32 @@ _PERPETRATOR_FATE_LEMMAS = frozenset(
         "sentence",
     }
 )
+# Being identified or named is a step in the inquiry; dead or in custody is how it ended,
+# which is as much the news as a claim of responsibility.
+_IDENTIFYING_LEMMAS = frozenset({"identify", "name"})
+_ENDING_FATE_LEMMAS = _PERPETRATOR_FATE_LEMMAS - _IDENTIFYING_LEMMAS
+_FATE_ENDED = 1.0
+_FATE_PENDING = 0.8
+# Fates that need no object: "the gunman died", "the suspect surrendered".
+_INTRANSITIVE_FATE_LEMMAS = frozenset({"die", "surrender"})
+# What a fate verb does to its perpetrator: "shot the gunman", "the suspect was detained".
+_FATE_TARGET_DEPS = frozenset({"dobj", "nsubjpass"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "They were arrested" stands for the gunmen the sentence has just named.
+# ("the gunman shot himself" is a fate too.)
+_PERPETRATOR_PRONOUNS = frozenset(
+    {"he", "she", "they", "him", "them", "who", "himself", "herself", "themselves"}
+)
+
+# "The deadliest attack in years", "the worst crash in the country's history", "the first
+# woman since 1988": how the event ranks among others. The scope word must follow the
+# superlative, so "the biggest venue" or "the latest attack" do not count.
+_RECORD_WORDS = frozenset({"first"})
+_NOT_RECORD_SUPERLATIVES = frozenset({"least", "most", "latest"})
+_RECORD_SCOPE_LEMMAS = frozenset(
+    {"history", "year", "decade", "generation", "memory", "era", "record", "ever", "since"}
+)
+_RECORD_WINDOW = 10
 
 _ATTRIBUTION_LEMMAS = frozenset(
     {"say", "tell", "announce", "confirm", "report", "state", "according", "add", "write"}
@@ -337,7 +364,7 @@ def _candidates(ranked: list[_Ranked]) -> list[_Ranked]:
 
 def _rank(doc: Doc, figure_offsets: Sequence[tuple[int, int]]) -> list[_Ranked]:
     text = doc.text  # Doc.text joins every token: build it once
-    sentences = [s for s in article_sentences(doc) if s.body]
+    sentences = [s for s in _article_sentences(doc, text) if s.body]
     casualty_hits = _sentences_with_figures(sentences, figure_offsets)
     centrality = _centrality(sentences)
     ranked = []
@@ -362,7 +389,10 @@ def _rank(doc: Doc, figure_offsets: Sequence[tuple[int, int]]) -> list[_Ranked]:
 
 def article_sentences(doc: Doc) -> list[ArticleSentence]:
     """The article's sentences with their tokens and entities, body lines marked."""
-    text = doc.text
+    return _article_sentences(doc, doc.text)
+
+
+def _article_sentences(doc: Doc, text: str) -> list[ArticleSentence]:
     sentence_starts = _spacy_sentence_starts(doc)
     sentences: list[ArticleSentence] = []
     for para_start, para_end in _paragraphs(text):
@@ -559,6 +589,7 @@ def _features(sentence: ArticleSentence, position: int) -> dict[str, float]:
         "numbers": min(1.0, _distinct_entities(sentence, _NUMBER_ENTITY_TYPES) / 2),
         "when": min(1.0, _distinct_entities(sentence, _WHEN_ENTITY_TYPES)),
         "attribution": float(any(t.lemma_ in _ATTRIBUTION_LEMMAS for t in sentence.tokens)),
+        "record": float(_ranks_as_a_record(sentence.tokens)),
     }
 
 
@@ -627,13 +658,69 @@ def _mentions_a_year(sentence: ArticleSentence) -> bool:
 
 
 def _responsibility_cue(tokens: list[Token]) -> float:
-    """1 when blame or responsibility is stated; less for what became of the perpetrators."""
+    """1 when blame or responsibility is stated or the attacker is dead or held; 0.8 when
+    the attacker is only identified."""
     lemmas = {t.lemma_.lower() for t in tokens}
     if lemmas & _RESPONSIBILITY_LEMMAS:
         return 1.0
-    if lemmas & _PERPETRATOR_NOUNS and lemmas & _PERPETRATOR_FATE_LEMMAS:
-        return 0.8
+    if lemmas & _PERPETRATOR_NOUNS:
+        return _perpetrator_fate(tokens, lemmas)
     return 0.0
+
+
+def _perpetrator_fate(tokens: list[Token], lemmas: set[str]) -> float:
+    """What became of the attacker, when a fate verb acts on them: "police shot the gunman",
+    "the suspects were detained", "gunmen arrested near the border". A gunman who killed
+    people is the doer there, not the one whose fate is told (0)."""
+    if "custody" in lemmas:
+        return _FATE_ENDED
+    told = [
+        _FATE_ENDED if lemma in _ENDING_FATE_LEMMAS else _FATE_PENDING
+        for token in tokens
+        if (lemma := token.lemma_.lower()) in _PERPETRATOR_FATE_LEMMAS
+        and _fate_falls_on_perpetrator(token)
+    ]
+    return max(told, default=0.0)
+
+
+def _fate_falls_on_perpetrator(verb: Token) -> bool:
+    if verb.dep_ in {"acl", "relcl"} and _is_perpetrator(verb.head):
+        # "gunmen arrested …" and "who was shot" are passive; "a gunman shooting at
+        # random" or "the gunman who killed …" is the doer, not a fate.
+        if verb.dep_ == "acl":
+            return verb.tag_ == "VBN"
+        return any(c.dep_ == "nsubjpass" for c in verb.children)
+    targets = [c for c in verb.children if _is_fate_target(c, verb)]
+    if not any(c.dep_ in _SUBJECT_DEPS for c in verb.children) and verb.dep_ == "conj":
+        # "… were identified and arrested": the second verb shares the first one's subject.
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        if passive or verb.lemma_.lower() in _INTRANSITIVE_FATE_LEMMAS:
+            targets += [c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS]
+    return any(_is_perpetrator(target) for target in targets)
+
+
+def _is_fate_target(child: Token, verb: Token) -> bool:
+    if child.dep_ in _FATE_TARGET_DEPS:
+        return True
+    return child.dep_ == "nsubj" and verb.lemma_.lower() in _INTRANSITIVE_FATE_LEMMAS
+
+
+def _is_perpetrator(token: Token) -> bool:
+    """A perpetrator noun, or a pronoun: callers only ask of sentences that name one."""
+    return token.lemma_.lower() in _PERPETRATOR_NOUNS or token.lower_ in _PERPETRATOR_PRONOUNS
+
+
+def _ranks_as_a_record(tokens: list[Token]) -> bool:
+    """Whether a superlative is set against history: "the worst rail disaster in decades"."""
+    for position, token in enumerate(tokens):
+        word = token.lower_
+        superlative = token.tag_ == "JJS" and word not in _NOT_RECORD_SUPERLATIVES
+        if not (superlative or word in _RECORD_WORDS):
+            continue
+        following = tokens[position + 1 : position + 1 + _RECORD_WINDOW]
+        if any(t.lemma_.lower() in _RECORD_SCOPE_LEMMAS for t in following):
+            return True
+    return False
 
 
 def _distinct_entities(sentence: ArticleSentence, labels: frozenset[str]) -> int:
@@ -690,38 +777,40 @@ def _select_diverse(candidates: list[_Ranked], wanted: int) -> list[SummarySente
     last, only when nothing else is left.
     """
     words = {c.sentence.index: _content_words(c.sentence.text) for c in candidates}
+    # Each candidate's overlap with the closest chosen sentence, updated after every pick
+    # with the new one only: the maximum does not depend on the order it is taken in.
+    overlap = dict.fromkeys(words, 0.0)
+    covered_blame = 0.0
     chosen: list[_Ranked] = []
     remaining = list(candidates)
     while remaining and len(chosen) < wanted:
-        overlap = {c.sentence.index: _overlap(c, chosen, words) for c in remaining}
         fresh = [c for c in remaining if overlap[c.sentence.index] < _DUPLICATE_OVERLAP]
         best = max(
             fresh or remaining,
             key=lambda c: (
-                _MMR_LAMBDA * _novel_score(c, chosen)
+                _MMR_LAMBDA * _novel_score(c, covered_blame)
                 - (1 - _MMR_LAMBDA) * overlap[c.sentence.index],
                 -c.sentence.index,
             ),
         )
         chosen.append(best)
         remaining.remove(best)
+        covered_blame = max(covered_blame, best.responsibility)
+        picked = words[best.sentence.index]
+        for c in remaining:
+            index = c.sentence.index
+            overlap[index] = max(overlap[index], _jaccard(words[index], picked))
     return [c.sentence for c in chosen]
 
 
-def _novel_score(candidate: _Ranked, chosen: list[_Ranked]) -> float:
+def _novel_score(candidate: _Ranked, covered_blame: float) -> float:
     """The score without credit for a claim or blame the summary already states.
 
     Casualty figures keep their credit: a lead's several tolls (killed, injured,
     an earlier estimate) are each worth reporting.
     """
-    covered_blame = max((c.responsibility for c in chosen), default=0.0)
     discount = _WEIGHTS["responsibility"] * min(candidate.responsibility, covered_blame)
     return candidate.sentence.score - discount * candidate.readability
-
-
-def _overlap(candidate: _Ranked, chosen: list[_Ranked], words: dict[int, frozenset[str]]) -> float:
-    mine = words[candidate.sentence.index]
-    return max((_jaccard(mine, words[c.sentence.index]) for c in chosen), default=0.0)
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -731,4 +820,5 @@ def _content_words(text: str) -> frozenset[str]:
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)

@@ -6,6 +6,8 @@ import spacy
 from service.nlp.summary import (
     SUMMARY_METHOD,
     SummarySentence,
+    _ranks_as_a_record,
+    _responsibility_cue,
     article_sentences,
     rank_sentences,
     summaries_by_size,
@@ -66,7 +68,7 @@ def _texts(summary: list[SummarySentence]) -> str:
 
 
 def test_method_names_the_algorithm():
-    assert SUMMARY_METHOD == "lead-facts-v1"
+    assert SUMMARY_METHOD == "lead-facts-v2"
 
 
 @pytest.mark.parametrize(
@@ -253,6 +255,101 @@ def test_index_counts_non_body_lines_too(parse):
     first_body = rank_sentences(doc)[0]
     assert first_body.text.startswith("A fire tore")
     assert first_body.index == 1  # the byline is sentence 0
+
+
+SHOOTING = (
+    "A gunman killed five people at a shopping arcade in the port city of Talven on Saturday, "
+    "police said.\n\n"
+    "Nine others were wounded and taken to hospital, the city's health department said.\n\n"
+    "Witnesses said the gunman walked calmly from shop to shop as people hid in storerooms.\n\n"
+    "The arcade reopened its north entrance on Sunday morning under heavy guard.\n\n"
+    "Officers shot the gunman dead in a car park behind the arcade after a short chase.\n\n"
+    "The mayor ordered flags on public buildings to fly at half-mast for a week."
+)
+
+QUAKE = (
+    "A magnitude 7.1 earthquake struck the mountain province of Serrano on Thursday, killing at "
+    "least 38 people, the interior ministry said.\n\n"
+    "The tremor was felt in towns across the north and west of the country.\n\n"
+    "More than 120 people were injured, most of them by falling masonry.\n\n"
+    "Crews cleared roads to three villages cut off by landslides.\n\n"
+    "It was the deadliest earthquake in the province in decades.\n\n"
+    "Aid agencies sent tents and blankets to the worst-hit villages."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        pytest.param("Police shot and killed the gunman outside the library.", 1.0, id="object"),
+        pytest.param("The suspect was arrested at a checkpoint on Sunday.", 1.0, id="passive"),
+        pytest.param(
+            "Two gunmen arrested near the border were flown to the capital.", 1.0, id="participle"
+        ),
+        pytest.param(
+            "The attacker, who was later shot dead by police, carried a rifle.", 1.0, id="relative"
+        ),
+        pytest.param("The gunman died at the scene, the sheriff said.", 1.0, id="intransitive"),
+        pytest.param(
+            "The gunmen fled north, where they were detained on Saturday.", 1.0, id="pronoun"
+        ),
+        pytest.param("The bomber is in custody, officials said.", 1.0, id="custody"),
+        pytest.param(
+            "Investigators have identified the shooter as a local man.", 0.8, id="identified"
+        ),
+        pytest.param("The bombing was blamed on a separatist group.", 1.0, id="blame"),
+        pytest.param("A gunman killed four people at a bus depot.", 0.0, id="gunman-is-the-doer"),
+        pytest.param(
+            "A gunman shooting at random wounded six people on Monday.", 0.0, id="active-participle"
+        ),
+        pytest.param(
+            "Police said the attacker killed two guards before he fled.", 0.0, id="doer-pronoun"
+        ),
+    ],
+)
+def test_perpetrator_fate_counts_only_when_it_befalls_the_attacker(parse, sentence, cue):
+    assert _responsibility_cue(list(parse(sentence))) == cue
+
+
+def test_fate_of_the_gunman_is_not_taken_as_told_by_a_lead_where_he_kills(parse):
+    # The lead's "a gunman killed" is no fate of his, so the later sentence is not a repeat.
+    summary = _texts(summarize(parse(SHOOTING), sentences=3))
+    assert "Officers shot the gunman dead" in summary
+    assert "Witnesses said" not in summary
+
+
+@pytest.mark.parametrize(
+    ("sentence", "record"),
+    [
+        pytest.param("It was the deadliest attack in the country in decades.", True, id="decades"),
+        pytest.param(
+            "The storm caused the worst flooding in the region's history.", True, id="history"
+        ),
+        pytest.param("She became the first woman since 1990 to win the title.", True, id="first"),
+        pytest.param("The blaze was the largest ever recorded in the province.", True, id="ever"),
+        pytest.param(
+            "The concert was held at one of the city's biggest venues.", False, id="no-scope"
+        ),
+        pytest.param(
+            "It was the latest attack on the city since the war began.", False, id="latest"
+        ),
+        pytest.param(
+            "At least 12 people were killed in the blast since Monday.", False, id="least"
+        ),
+        pytest.param(
+            "The hospital said most of the injured were released last year.", False, id="most"
+        ),
+    ],
+)
+def test_a_superlative_set_against_history_is_a_record(parse, sentence, record):
+    assert _ranks_as_a_record(list(parse(sentence))) is record
+
+
+def test_a_record_outranks_earlier_background_sentences(parse):
+    doc = parse(QUAKE)
+    scores = {s.text[:12]: s.score for s in rank_sentences(doc)}
+    assert scores["It was the d"] > scores["The tremor w"]
+    assert scores["It was the d"] > scores["Crews cleare"]
 
 
 PROPERTY_TEXTS = {
