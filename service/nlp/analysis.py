@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .brief import compose_brief
 from .casualties import CasualtyFigure, CasualtyTotal, casualty_totals, extract_casualties
+from .doc_facts import facts_scope
 from .entities import Entity, extract_entities
 from .quotes import Quote, extract_quotes
 from .summary import SUMMARY_METHOD, SummarySentence, summaries_by_size
@@ -32,6 +33,13 @@ class ArticleAnalysis:
 
 def analyze(doc: Doc, *, published_at: datetime | None = None) -> ArticleAnalysis:
     """Run every extractor over one parsed article."""
+    with facts_scope(doc) as facts:
+        return _analyze(doc, published_at, facts.text, facts.sentences)
+
+
+def _analyze(
+    doc: Doc, published_at: datetime | None, text: str, sentences: tuple[Span, ...]
+) -> ArticleAnalysis:
     # The publication year tells the event's own year from earlier ones ("since 2004").
     current_year = published_at.year if published_at else None
     figures = tuple(extract_casualties(doc, current_year=current_year))
@@ -54,5 +62,5 @@ def analyze(doc: Doc, *, published_at: datetime | None = None) -> ArticleAnalysi
         quotes=quotes,
         figures=figures,
         totals=totals,
-        sentence_count=sum(1 for s in doc.sents if s.text.strip()),
+        sentence_count=sum(1 for s in sentences if text[s.start_char : s.end_char].strip()),
     )

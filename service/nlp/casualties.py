@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .doc_facts import facts, facts_scope
 from .numbers import (
     AT_LEAST,
     COUNT_WORDS,
@@ -367,13 +368,13 @@ def extract_casualties(doc: Doc, *, current_year: int | None = None) -> list[Cas
     figures: list[CasualtyFigure] = []
     if not doc.has_annotation("SENT_START"):
         return []  # without a parse there is nothing reliable to read
-    doc_text = doc.text
-    lead_years = _lead_years(doc, doc_text)
-    if current_year is not None:
-        lead_years |= {str(current_year)}
-    sentences = doc.sents
-    for sent in sentences:
-        figures.extend(_sentence_figures(sent, doc_text, lead_years))
+    with facts_scope(doc) as shared:
+        doc_text = shared.text
+        lead_years = _lead_years(doc, doc_text)
+        if current_year is not None:
+            lead_years |= {str(current_year)}
+        for sent in shared.sentences:
+            figures.extend(_sentence_figures(sent, doc_text, lead_years))
     return _without_subsumed_singles(figures)
 
 
@@ -566,10 +567,11 @@ def _count_phrases(sent: Span) -> list[_CountPhrase]:
 def _number_groups(sent: Span) -> list[tuple[int, int]]:
     """Token index ranges [start, end) of runs of number words in `sent`."""
     doc = sent.doc
+    lowers = facts(doc).lowers
     groups: list[tuple[int, int]] = []
     i = sent.start
     while i < sent.end:
-        start = _group_start(doc, i, sent.end)
+        start = _group_start(lowers, i, sent.end)
         if start is None:
             i += 1
             continue
@@ -579,9 +581,9 @@ def _number_groups(sent: Span) -> list[tuple[int, int]]:
     return groups
 
 
-def _group_start(doc: Doc, i: int, limit: int) -> int | None:
-    word = doc[i].lower_
-    nxt = doc[i + 1].lower_ if i + 1 < limit else ""
+def _group_start(lowers: Sequence[str], i: int, limit: int) -> int | None:
+    word = lowers[i]
+    nxt = lowers[i + 1] if i + 1 < limit else ""
     if word in ("a", "an") and nxt in (
         "hundred",
         "thousand",
@@ -591,7 +593,7 @@ def _group_start(doc: Doc, i: int, limit: int) -> int | None:
         "handful",
         "few",
     ):
-        if nxt == "few" and (i + 2 >= limit or doc[i + 2].lower_ != "dozen"):
+        if nxt == "few" and (i + 2 >= limit or lowers[i + 2] != "dozen"):
             return None
         return i
     if word in ("several", "few") and nxt == "dozen":
@@ -997,7 +999,7 @@ def _near_lemma(sent: Span, index: int, lemmas: frozenset[str]) -> bool:
 
 def _single_person_readings(sent: Span) -> Iterable[tuple[_CountPhrase, _Reading]]:
     """ "A 2-year-old girl was killed": an indefinite person as the casualty verb's subject."""
-    for token in sent:
+    for token in _tokens(sent):
         if not _is_indefinite_article(token):
             continue
         noun = token.head
@@ -1021,8 +1023,16 @@ def _children(token: Token) -> list[Token]:
     children sit close to their head.
     """
     doc = token.doc
-    low, high = max(token.i - _CHILD_REACH, 0), min(token.i + _CHILD_REACH + 1, len(doc))
-    return [t for t in doc[low:high] if t.head.i == token.i and t.i != token.i]
+    shared = facts(doc)
+    i = token.i
+    low, high = max(i - _CHILD_REACH, 0), min(i + _CHILD_REACH + 1, len(doc))
+    heads, tokens = shared.heads, shared.tokens
+    return [tokens[j] for j in range(low, high) if heads[j] == i and j != i]
+
+
+def _tokens(sent: Span) -> tuple[Token, ...]:
+    """The tokens of `sent`, without building a Token per access."""
+    return facts(sent.doc).tokens[sent.start : sent.end]
 
 
 def _is_indefinite_article(token: Token) -> bool:
@@ -1055,11 +1065,12 @@ def _is_increment(sent: Span, phrase: _CountPhrase) -> bool:
 def _zero_statements(sent: Span) -> Iterable[tuple[str, list[int]]]:
     """ "No one was hurt", "there were no casualties": zero figures, one per category."""
     doc = sent.doc
-    for token in sent:
+    tokens = facts(doc).tokens
+    for token in tokens[sent.start : sent.end]:
         lower = token.lower_
-        nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
+        nxt = tokens[token.i + 1] if token.i + 1 < sent.end else None
         if lower == "no" and nxt is not None and nxt.lower_ in _ZERO_NOUNS:
-            if nxt.i + 1 < sent.end and doc[nxt.i + 1].lower_ in ("among", "of"):
+            if nxt.i + 1 < sent.end and tokens[nxt.i + 1].lower_ in ("among", "of"):
                 continue
             for category in _ZERO_NOUNS[nxt.lower_]:
                 yield category, [token.i, nxt.i]
@@ -1070,7 +1081,7 @@ def _zero_statements(sent: Span) -> Iterable[tuple[str, list[int]]]:
         found = _following_reading(
             sent,
             _CountPhrase(token.i, subject_end, token.i, bounds(0, EXACT)),
-            doc[subject_end - 1],
+            tokens[subject_end - 1],
         )
         if found is not None:
             category, evidence = found
@@ -1096,12 +1107,13 @@ def _lead_years(doc: Doc, doc_text: str) -> frozenset[str]:
     main event's own year, so that naming it elsewhere does not make a figure old."""
     paragraph_end = doc_text.find("\n\n")
     lead_end = len(doc_text) if paragraph_end < 0 else paragraph_end
-    for number, sent in enumerate(doc.sents):
+    shared = facts(doc)
+    for number, sent in enumerate(shared.sentences):
         if number == _LEAD_SENTENCES or sent.start_char >= lead_end:
             lead_end = min(lead_end, sent.start_char)
             break
     years = set()
-    for ent in doc.ents:
+    for ent in shared.ents:
         if ent.start_char >= lead_end:
             break
         if ent.label_ == "DATE":
@@ -1119,7 +1131,7 @@ def _historical_from(sent: Span, lead_years: frozenset[str]) -> int | None:
     """
     if any(_PAST_PERIOD.search(date) for date in _date_phrases(sent)):
         return sent.start
-    for token in sent:
+    for token in _tokens(sent):
         if token.lower_ in _HISTORICAL_CUES:
             return sent.start
         year = token.text.rstrip("s")  # "the 1990s" too
@@ -1141,7 +1153,7 @@ def _date_phrases(sent: Span) -> Iterable[str]:
     would make a per-sentence call quadratic in the article's length.
     """
     words: list[str] = []
-    for token in sent:
+    for token in _tokens(sent):
         if token.ent_type_ == "DATE" and (token.ent_iob_ == "I" or not words):
             words.append(token.text)
             continue
@@ -1176,7 +1188,7 @@ def _is_cumulative(sent: Span, reading: _Reading) -> bool:
 def _according_to(sent: Span) -> str | None:
     """X in "according to X" anywhere in the sentence."""
     doc = sent.doc
-    for token in sent:
+    for token in _tokens(sent):
         if token.lower_ != "according" or token.i + 1 >= sent.end:
             continue
         if doc[token.i + 1].lower_ == "to":
@@ -1201,7 +1213,7 @@ def _speaker_above(token: Token) -> str | None:
 
 def _sentence_speaker(sent: Span) -> str | None:
     """The subject of a reporting verb at the top of the sentence ("..., police said.")."""
-    for token in sent:
+    for token in _tokens(sent):
         if _is_reporting_verb(token) and token.dep_ in ("ROOT", "parataxis"):
             speaker = _named_subject(token)
             if speaker is not None:

@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from service.nlp import gazetteer as gz
 
+from .doc_facts import facts, facts_scope
+
 
 @dataclass(frozen=True, slots=True)
 class EntitySpan:
@@ -123,7 +125,7 @@ def entity_key(name: str) -> str:
 
 def _excluded_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of bylines, credits, captions and dateline agency tags."""
-    text = doc.text
+    text = facts(doc).text
     ranges: list[tuple[int, int]] = []
     head = text[:300]
     for match in _DATELINE_AGENCY.finditer(head):
@@ -475,7 +477,7 @@ def _model_mentions(doc: Doc, excluded: list[tuple[int, int]]) -> list[_Mention]
     mentions: list[_Mention] = []
     taken: set[int] = set()
     last_end = 0
-    for ent in doc.ents:
+    for ent in facts(doc).ents:
         if ent.label_ not in NAME_LABELS:
             continue
         for start, end in _paragraph_pieces(ent):
@@ -617,10 +619,11 @@ def _missed_mentions(
     """Names the model left untagged: listed places and agencies, and "X Y, a spokesman"."""
     starts = [r[0] for r in excluded]
     found: list[_Mention] = []
+    tokens = facts(doc).tokens
     i = 0
     n = len(doc)
     while i < n:
-        tok = doc[i]
+        tok = tokens[i]
         if i in taken or tok.ent_type_:
             i += 1
             continue
@@ -641,9 +644,9 @@ def _missed_mentions(
             end < n
             and end - i < 4
             and end not in taken
-            and not doc[end].ent_type_
-            and doc[end].tag_ in {"NNP", "NNPS"}
-            and _is_name_token(doc[end])
+            and not tokens[end].ent_type_
+            and tokens[end].tag_ in {"NNP", "NNPS"}
+            and _is_name_token(tokens[end])
         ):
             end += 1
         mention = _untagged_mention(doc, i, end)
@@ -657,7 +660,8 @@ def _missed_mentions(
 
 def _platform_label(doc: Doc, i: int) -> str | None:
     """ "He warned on X": the tagger reads a one-letter network as a common noun."""
-    if doc[i].text in gz.SOCIAL_PLATFORMS and i > 0 and doc[i - 1].lower_ == "on":
+    tokens = facts(doc).tokens
+    if tokens[i].text in gz.SOCIAL_PLATFORMS and i > 0 and tokens[i - 1].lower_ == "on":
         return "ORG"
     return None
 
@@ -865,6 +869,11 @@ def extract_entities(doc: Doc) -> list[Entity]:
     """Entities named in `doc`, one per real-world entity, most salient first."""
     if len(doc) == 0:
         return []
+    with facts_scope(doc):
+        return _extract_entities(doc)
+
+
+def _extract_entities(doc: Doc) -> list[Entity]:
     excluded = _excluded_ranges(doc)
     mentions = _model_mentions(doc, excluded)
     taken = {i for m in mentions for i in range(m.start, m.end)}

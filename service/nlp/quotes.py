@@ -25,6 +25,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from .doc_facts import facts, facts_scope
 from .speakers import Speaker, SpeakerResolver
 
 __all__ = ["Quote", "QuoteSpan", "Speaker", "extract_quotes"]
@@ -318,7 +319,7 @@ class _Article:
         self.doc = doc
         self.text = text
         self.pieces = pieces
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = [t.idx for t in facts(doc).tokens]
         self.quoted = [False] * len(doc)
         self.piece_of = [-1] * len(doc)
         for number, piece in enumerate(pieces):
@@ -782,12 +783,13 @@ def extract_quotes(doc: Doc, *, people: Sequence[tuple[int, int]] = ()) -> list[
     `people` are character spans the entity extractor typed PERSON; they name
     speakers the small NER model mislabels ("Chancellor Olaf Scholz" as ORG).
     """
-    text = doc.text  # Doc.text rebuilds the string on every access
-    pieces = find_pieces(text)
-    if not pieces:
-        return []
-    article = _Article(doc, text, pieces, people)
-    drafts = _drafts(article)
-    _carry_backwards(drafts)
-    _carry_speakers(drafts, article)
-    return [_to_quote(d, text) for d in drafts if _keeps(d, article)]
+    with facts_scope(doc) as shared:
+        text = shared.text
+        pieces = find_pieces(text)
+        if not pieces:
+            return []
+        article = _Article(doc, text, pieces, people)
+        drafts = _drafts(article)
+        _carry_backwards(drafts)
+        _carry_speakers(drafts, article)
+        return [_to_quote(d, text) for d in drafts if _keeps(d, article)]

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .doc_facts import facts
+
 PERSON = "PERSON"
 ORG = "ORG"
 ANONYMOUS = "anonymous"
@@ -157,7 +159,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, quoted: list[bool], people: Sequence[tuple[int, int]] = ()):
         self.doc = doc
         self.people = people
-        self.text = doc.text  # Doc.text rebuilds the string on every access
+        self.text = facts(doc).text
         self.quoted = quoted
         self.by_last: dict[str, str] = {}
         self.by_first: dict[str, str] = {}
@@ -171,7 +173,7 @@ class SpeakerResolver:
     # ---- the article's people ----
 
     def _index_people(self) -> None:
-        runs = [list(ent) for ent in self.doc.ents if ent.label_ == PERSON]
+        runs = [list(ent) for ent in facts(self.doc).ents if ent.label_ == PERSON]
         runs += self._unlabelled_subject_names()
         runs += self._people_runs()
         runs = [run for run in runs if not self.quoted[run[0].i]]
@@ -222,7 +224,7 @@ class SpeakerResolver:
         """Proper-name subjects the NER left unlabelled (or mislabelled as a place or
         building); a clause subject like "Tamer Ramadan" is far more often a person."""
         runs = []
-        for token in self.doc:
+        for token in facts(self.doc).tokens:
             if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ == PERSON:
                 continue
             if token.ent_type_ in (ORG, "GPE", "NORP", "LOC", "DATE", "TIME", "EVENT", "LAW"):
