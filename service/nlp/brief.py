@@ -13,6 +13,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from .doc_facts import facts
 from .summary import article_sentences
 
 MAX_BRIEF_CHARS = 240
@@ -170,7 +171,7 @@ def compose_brief(
     else:
         brief = ""
     if not brief:
-        brief = spans[0].text if spans else doc.text
+        brief = spans[0].text if spans else facts(doc).text
     return _one_line(brief)
 
 

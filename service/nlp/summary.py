@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .doc_facts import facts
+
 SUMMARY_METHOD = "lead-facts-v2"
 
 MIN_SENTENCES = 1
@@ -363,7 +365,7 @@ def _candidates(ranked: list[_Ranked]) -> list[_Ranked]:
 
 
 def _rank(doc: Doc, figure_offsets: Sequence[tuple[int, int]]) -> list[_Ranked]:
-    text = doc.text  # Doc.text joins every token: build it once
+    text = facts(doc).text  # Doc.text joins every token: built once per analysis
     sentences = [s for s in _article_sentences(doc, text) if s.body]
     casualty_hits = _sentences_with_figures(sentences, figure_offsets)
     centrality = _centrality(sentences)
@@ -389,7 +391,7 @@ def _rank(doc: Doc, figure_offsets: Sequence[tuple[int, int]]) -> list[_Ranked]:
 
 def article_sentences(doc: Doc) -> list[ArticleSentence]:
     """The article's sentences with their tokens and entities, body lines marked."""
-    return _article_sentences(doc, doc.text)
+    return _article_sentences(doc, facts(doc).text)
 
 
 def _article_sentences(doc: Doc, text: str) -> list[ArticleSentence]:
@@ -483,11 +485,12 @@ def _has_word_character(text: str, start: int, end: int) -> bool:
 def _attach_tokens(doc: Doc, sentences: list[ArticleSentence]) -> None:
     """Give each sentence its tokens and entities in one pass over the document."""
     starts = [s.start for s in sentences]
-    for token in doc:
+    shared = facts(doc)
+    for token in shared.tokens:
         sentence = _sentence_at(sentences, starts, token.idx)
         if sentence is not None and not token.is_space:
             sentence.tokens.append(token)
-    for ent in doc.ents:
+    for ent in shared.ents:
         sentence = _sentence_at(sentences, starts, ent.start_char)
         if sentence is not None:
             sentence.ents.append(ent)
