@@ -33,6 +33,7 @@ openapi: install
 	LOAD_SEEDS=false $(VENV)/bin/flask --app service.wsgi openapi write --format=yaml openapi.yaml
 
 bench: install
+	bash .ci/apt-deps wrk wrk "the cached-read benchmarks cannot run"
 	$(PY) -m bench.corpus
 	$(PY) -m bench.serving
 
