@@ -27,7 +27,7 @@ test-fast: install
 	$(PY) -m pytest -q -m "not slow"
 
 lint: install
-	$(PY) -m ruff check service tests scripts gunicorn.conf.py
+	$(PY) -m ruff check service tests scripts bench gunicorn.conf.py
 
 openapi: install
 	LOAD_SEEDS=false $(VENV)/bin/flask --app service.wsgi openapi write --format=yaml openapi.yaml
