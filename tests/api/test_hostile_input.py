@@ -1,16 +1,14 @@
-"""Hostile input: a clear 4xx or a correct result, in bounded time, data unchanged."""
+"""Hostile input: a clear 4xx or a correct result, and stored data unchanged."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
 from tests.fixtures.articles import FLOOD
 
 PROBLEM = "application/problem+json"
-# Generous bounds for a 2-core machine: the point is "not quadratic", not speed.
-BOUND_SECONDS = 30
+# That such inputs cost linear work is checked without clocks in
+# tests/unit/test_complexity.py and tests/unit/test_tokenizer_guard.py.
 
 
 def listed(client) -> list[str]:
@@ -40,9 +38,7 @@ def baseline(client, post_article):
 def test_rejected_with_a_problem_and_nothing_stored(
     client, baseline, name, body, content_type, status
 ):
-    started = time.monotonic()
     response = client.post("/v1/articles", data=body, content_type=content_type)
-    assert time.monotonic() - started < BOUND_SECONDS, name
     assert response.status_code == status, (name, response.data[:200])
     assert response.mimetype == PROBLEM
     assert listed(client) == baseline
@@ -60,14 +56,12 @@ def test_rejected_with_a_problem_and_nothing_stored(
     ],
     ids=lambda value: value if isinstance(value, str) and len(value) < 40 else "",
 )
-def test_odd_articles_are_analysed_correctly_in_bounded_time(client, name, text):
-    started = time.monotonic()
+def test_odd_articles_are_analysed_correctly(client, name, text):
     response = client.post("/v1/articles", json={"text": text})
     assert response.status_code == 201, (name, response.data[:200])
     article = response.get_json()
     assert "\x00" not in article["text"]
     analysis = client.get(f"/v1/articles/{article['id']}/analysis")
-    assert time.monotonic() - started < BOUND_SECONDS, name
     assert analysis.status_code == 200
     body = analysis.get_json()
     stored = article["text"]
