@@ -26,7 +26,7 @@ from flask import Flask, request
 from flask_smorest import abort
 
 from .config import Settings
-from .storage import StorageUnavailable
+from .storage import StorageError
 from .storage.ratecounts import RateCounts
 
 log = logging.getLogger(__name__)
@@ -157,8 +157,8 @@ class Limiter:
             total = self.counts.add(
                 rule.scope, client, tally.window, tally.pending, ttl=rule.rate.period + 1
             )
-        except StorageUnavailable as exc:
-            log.warning("rate limits counted in memory while Redis is unavailable: %s", exc)
+        except StorageError as exc:
+            log.warning("rate limits counted in memory while Redis cannot count: %s", exc)
             self._redis_back_at = now + OUTAGE_BACKOFF
             return
         tally.shared, tally.pending, tally.synced_at = total, 0, now

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import redis
 
-from .errors import translate_redis_errors
+from .errors import StorageError, translate_redis_errors
 from .keys import Keys
 
 
@@ -19,9 +19,16 @@ class RateCounts:
     def add(self, scope: str, client: str, window: int, hits: int, ttl: int) -> int:
         """Add `hits` to the count of (scope, client, window); the new total, in one round trip."""
         key = self.keys.rate_count(scope, client, window)
-        with self.redis.pipeline(transaction=False) as pipe:
-            pipe.incrby(key, hits)
-            # NX: the first writer of a window sets its expiry, later ones leave it.
-            pipe.expire(key, ttl, nx=True)
-            total, _ = pipe.execute()
+        try:
+            with self.redis.pipeline(transaction=False) as pipe:
+                pipe.incrby(key, hits)
+                # NX: the first writer of a window sets its expiry, later ones leave it.
+                pipe.expire(key, ttl, nx=True)
+                total, _ = pipe.execute()
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError):
+            raise  # StorageUnavailable, from the decorator
+        except redis.exceptions.RedisError as exc:
+            # A Redis that refuses writes (out of memory, a read-only replica) must
+            # not fail the request either: the limiter counts in memory meanwhile.
+            raise StorageError(f"rate counts not written: {exc}") from exc
         return int(total)

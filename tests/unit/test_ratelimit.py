@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import time
+
 import pytest
 import redis
 
+from service.embedded_redis import find_redis_server, free_port
 from service.ratelimit import Limiter, Rule, parse_rate
 from service.storage.keys import Keys
 from service.storage.ratecounts import RateCounts
@@ -121,3 +125,46 @@ def test_without_redis_the_limits_hold_in_memory(key_prefix):
     dead = redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2)
     limits = limiter(RateCounts(dead, Keys(key_prefix)), Clock(), rate="3 per minute")
     assert [limits.hit("a", "GET") is None for _ in range(4)] == [True, True, True, False]
+
+
+@pytest.fixture
+def read_only_redis(tmp_path):
+    """A real Redis that refuses writes: a replica of a master that does not exist."""
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            find_redis_server(),
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path),
+            "--replicaof",
+            "127.0.0.1",
+            "1",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    client = redis.Redis(port=port, socket_connect_timeout=1)
+    for _ in range(100):
+        try:
+            client.ping()
+            break
+        except redis.exceptions.ConnectionError:
+            time.sleep(0.05)
+    yield client
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_a_redis_that_refuses_writes_leaves_the_limits_in_memory(read_only_redis, key_prefix):
+    with pytest.raises(redis.exceptions.ReadOnlyError):
+        read_only_redis.incr(f"{key_prefix}probe")
+    limits = limiter(RateCounts(read_only_redis, Keys(key_prefix)), Clock(), rate="2 per minute")
+    assert [limits.hit("a", "GET") is None for _ in range(3)] == [True, True, False]
