@@ -38,6 +38,9 @@ SYNC_INTERVAL = 0.1
 # After a failed sync, counting stays in memory this long before Redis is tried again,
 # so an outage does not add a connection timeout to every request.
 OUTAGE_BACKOFF = 5.0
+# Clients tracked per worker and window; beyond this (a flood of made-up keys) the
+# oldest are forgotten, their unsent hits with them.
+MAX_TALLIES = 50_000
 
 _PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 _RATE = re.compile(r"(\d+)\s*(?:per|/)\s*(\d*)\s*(second|minute|hour|day)s?", re.IGNORECASE)
@@ -147,6 +150,9 @@ class Limiter:
                 del self._tallies[key]
         tally = self._tallies.get((scope, client))
         if tally is None or tally.window != window:
+            if len(self._tallies) >= MAX_TALLIES:
+                # dicts keep insertion order: the first key is the oldest client.
+                del self._tallies[next(iter(self._tallies))]
             tally = self._tallies[(scope, client)] = _Tally(window)
         return tally
 

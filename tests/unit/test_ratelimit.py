@@ -168,3 +168,11 @@ def test_a_redis_that_refuses_writes_leaves_the_limits_in_memory(read_only_redis
         read_only_redis.incr(f"{key_prefix}probe")
     limits = limiter(RateCounts(read_only_redis, Keys(key_prefix)), Clock(), rate="2 per minute")
     assert [limits.hit("a", "GET") is None for _ in range(3)] == [True, True, False]
+
+
+def test_a_flood_of_new_clients_keeps_memory_bounded(counts, monkeypatch):
+    monkeypatch.setattr("service.ratelimit.MAX_TALLIES", 3)
+    limits = limiter(counts, Clock())
+    for client in ("a", "b", "c", "d", "e"):
+        limits.hit(client, "GET")
+    assert list(limits._tallies) == [("all", "c"), ("all", "d"), ("all", "e")]
