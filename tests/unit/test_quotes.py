@@ -85,6 +85,29 @@ QUOTE_CASES = [
         "Nobody can do that.”",
         [("We played three games in five days. Nobody can do that", "full", "Pete Landry")],
     ),
+    # ... but never the speaker of the next paragraph, even when the parser runs on into it
+    (
+        "“The river rose faster than anyone expected,” Mayor Ines Ward said in a radio interview. "
+        "“We are doing everything we can.”\n\nBrazil’s Interior Ministry said in a statement that "
+        "the dam was holding.",
+        [
+            (
+                "The river rose faster than anyone expected We are doing everything we can",
+                "full",
+                "Ines Ward",
+            )
+        ],
+    ),
+    (
+        "“When he plays like this, nobody can touch him,” coach Ada Brandt told the BBC. “He won "
+        "the match on his own.”\n\nVisiting manager Leo Marsh said his side had been “careless "
+        "at the back.”",
+        [
+            ("When he plays like this, nobody can touch him He won the match on his own", "full",
+             "Ada Brandt"),
+            ("careless at the back", "partial", "Leo Marsh"),
+        ],
+    ),
     # a quote running over several paragraphs
     (
         "Inspector Hana Sato described the scene. “The first car was on its side.\n\n“The second "
@@ -129,6 +152,10 @@ QUOTE_CASES = [
     (
         "Judge Nora Blake said the defendant had shown “no remorse whatsoever” during the trial.",
         [("no remorse whatsoever", "partial", "Nora Blake")],
+    ),
+    (
+        "The army said its troops had shelled a depot, destroying “dozens of armoured vehicles.”",
+        [("dozens of armoured vehicles", "partial", "army")],
     ),
     (
         "Police described the suspect as “armed and dangerous.”",
