@@ -103,8 +103,11 @@ QUOTE_CASES = [
         "the match on his own.”\n\nVisiting manager Leo Marsh said his side had been “careless "
         "at the back.”",
         [
-            ("When he plays like this, nobody can touch him He won the match on his own", "full",
-             "Ada Brandt"),
+            (
+                "When he plays like this, nobody can touch him He won the match on his own",
+                "full",
+                "Ada Brandt",
+            ),
             ("careless at the back", "partial", "Leo Marsh"),
         ],
     ),
