@@ -421,8 +421,11 @@ def _context_type(doc: Doc, start: int, end: int) -> str | None:
         before.lower_ in gz.PERSON_ROLES or before.text.casefold() in gz.PERSON_TITLES
     ):
         return "PERSON"
-    if any(_is_role_noun(child) for child in doc[start:end].root.children if child.dep_ == "appos"):
+    root = doc[start:end].root
+    if any(_is_role_noun(child) for child in root.children if child.dep_ == "appos"):
         return "PERSON"
+    if root.dep_ == "appos" and root.head.i < start and _is_role_noun(root.head):
+        return "PERSON"  # "One survivor, Juana Quispe, said"
     return None
 
 

@@ -287,6 +287,18 @@ TYPES = [
         "PERSON",
         id="surnames-after-titles-untagged",
     ),
+    pytest.param(
+        "In the hamlet of Bhimpur, 61-year-old farmer Ram Prasad Thapa said he had lost his house.",
+        "Ram Prasad Thapa",
+        "PERSON",
+        id="after-an-everyday-role-noun",
+    ),
+    pytest.param(
+        "One passenger, Lucia Mendes, 34, said she was asleep when the bus tipped over.",
+        "Lucia Mendes",
+        "PERSON",
+        id="apposition-to-a-role-noun",
+    ),
 ]
 
 
