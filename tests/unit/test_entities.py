@@ -119,6 +119,37 @@ MERGES = [
         2,
         id="leading-the-and-possessive",
     ),
+    pytest.param(
+        "Lagos State Governor Babajide Sanwo-Olu ordered an independent inquiry.\n\n“We will "
+        "not allow anyone who cut corners to go unpunished,” Sanwo-Olu told reporters.",
+        "Babajide Sanwo-Olu",
+        {"Sanwo-Olu"},
+        2,
+        id="double-barrelled-surname-the-tagger-missed",
+    ),
+    pytest.param(
+        "“We can hear them,” agency chief Olufemi Oke-Osanyintolu said on Monday. By Tuesday "
+        "the toll had risen to 22, Oke-Osanyintolu said.",
+        "Olufemi Oke-Osanyintolu",
+        {"Oke-Osanyintolu"},
+        2,
+        id="double-barrelled-surname-tagged-org",
+    ),
+    pytest.param(
+        "The U.S. Senate on Thursday rejected the bill. The Senate returns on Monday.",
+        "U.S. Senate",
+        {"Senate"},
+        2,
+        id="institution-with-and-without-its-country",
+    ),
+    pytest.param(
+        "The Russian Defence Ministry said it had struck a depot. The Defence Ministry gave no "
+        "evidence.",
+        "Russian Defence Ministry",
+        {"Defence Ministry"},
+        2,
+        id="institution-with-and-without-its-demonym",
+    ),
 ]
 
 
@@ -392,6 +423,19 @@ DROPPED = [
         {"john smith", "mary jones", "associated press"},
         "Tokyo",
         id="byline-glued-to-dateline",
+    ),
+    pytest.param(
+        "By ANN LEE and BO KIM\nAssociated Press\n\nTOKYO (AP) — A strong earthquake struck "
+        "off the coast of Japan.",
+        {"ann lee", "bo kim", "associated press", "ap"},
+        "Tokyo",
+        id="agency-on-its-own-byline-line",
+    ),
+    pytest.param(
+        "The minister spoke to the Associated Press on Friday in Tokyo.",
+        set(),
+        "Associated Press",
+        id="agency-in-the-story-is-kept",
     ),
     pytest.param(
         "Israeli strikes killed 40 people, the health ministry said.",
