@@ -701,6 +701,8 @@ def _short_form_mention(doc: Doc, i: int, label: str) -> _Mention:
 
 
 def _untagged_mention(doc: Doc, start: int, end: int) -> _Mention | None:
+    if end - start == 1 and _is_role_noun(doc[start]):
+        return None  # "Executive" of "Chief Executive Lars Eriksson" is the title's rest
     listed = _list_type(doc[start:end].text)
     if listed is not None and listed != "NORP":
         mention = _Mention(start, end, listed)

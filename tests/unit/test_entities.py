@@ -449,6 +449,35 @@ DROPPED = [
         "Jerome Powell",
         id="title-tagged-as-person",
     ),
+    pytest.param(
+        "Chief Executive Lars Eriksson said fuel costs had hit the airline hard.",
+        {"executive", "chief executive"},
+        "Lars Eriksson",
+        id="two-word-title-with-a-role-noun",
+    ),
+    pytest.param(
+        "The injured were treated at a health post in Santo Tomás, near Cusco.",
+        {"tomás"},
+        "Santo Tomás",
+        marks=pytest.mark.xfail(
+            reason="the small model reads 'Santo Tomás' as a person 'Tomás'; no gazetteer lists "
+            "every small town",
+            strict=True,
+        ),
+        id="spanish-town-read-as-a-person",
+    ),
+    pytest.param(
+        "Haaland hat-trick sinks Arsenal as City go top\n\nLONDON (Reuters) - Erling Haaland "
+        "scored a hat-trick as Manchester City beat Arsenal 4-1.",
+        {"arsenal as city"},
+        "Erling Haaland",
+        marks=pytest.mark.xfail(
+            reason="the model tags a headline's 'Arsenal as City' as one place; nothing splits "
+            "a span at a lower-case conjunction",
+            strict=True,
+        ),
+        id="headline-run-together",
+    ),
 ]
 
 
