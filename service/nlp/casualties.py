@@ -77,6 +77,12 @@ _PREDICATES = {
 # "missing" is lemmatised to "miss"; only its -ing form means unaccounted for.
 _MISSING_FORMS = frozenset({"missing"})
 _LIFE_TAKING_LEMMAS = frozenset({"claim", "lose", "take", "cost"})
+# "were treated for injuries", "escaped with burns", "suffered wounds": injured people.
+_WOUND_NOUNS = frozenset({"injury", "wound", "burn"})
+_WOUND_TREATING_VERBS = frozenset(
+    {"treat", "survive", "escape", "admit", "hospitalize", "hospitalise", "airlift"}
+)
+_WOUND_BEARING_VERBS = frozenset({"suffer", "sustain"})
 
 # Nouns that are the casualty themselves: "60 deaths", "12 dead", "30 wounded".
 _CASUALTY_NOUNS = {
@@ -287,6 +293,7 @@ _PAST_PERIOD = re.compile(
     re.IGNORECASE,
 )
 _HISTORICAL_CUES = frozenset({"ago", "anniversary"})
+_COMPARATIVES = frozenset({"fewer", "less", "more", "than"})
 _ZERO_SUBJECTS = frozenset({"nobody", "none", "no-one", "noone"})
 _ZERO_NOUNS = {
     "casualties": (KILLED, INJURED),
@@ -373,8 +380,11 @@ def extract_casualties(doc: Doc, *, current_year: int | None = None) -> list[Cas
         lead_years = _lead_years(doc, doc_text)
         if current_year is not None:
             lead_years |= {str(current_year)}
+        stated: set[str] = set()  # categories of the current event stated so far
         for sent in shared.sentences:
-            figures.extend(_sentence_figures(sent, doc_text, lead_years))
+            found = _sentence_figures(sent, doc_text, lead_years, frozenset(stated))
+            stated.update(f.category for f in found if not f.historical)
+            figures.extend(found)
     return _without_subsumed_singles(figures)
 
 
@@ -448,7 +458,7 @@ class _SentenceContext:
 
 
 def _sentence_figures(
-    sent: Span, doc_text: str, lead_years: frozenset[str]
+    sent: Span, doc_text: str, lead_years: frozenset[str], stated: frozenset[str] = frozenset()
 ) -> list[CasualtyFigure]:
     according = _according_to(sent)
     context = _SentenceContext(
@@ -463,8 +473,13 @@ def _sentence_figures(
     categories_seen: set[str] = set()
     for phrase, reading in _sentence_readings(sent):
         # "Three more people died" raises a toll; "..., with 20 more injured" after a
-        # death count adds people of another kind and is a figure of its own.
-        if _is_increment(sent, phrase) and not (categories_seen - {reading.category}):
+        # death count adds people of another kind and is a figure of its own, and so does
+        # "Another 52 were wounded" after a sentence that gave only the dead.
+        if (
+            _is_increment(sent, phrase)
+            and not (categories_seen - {reading.category})
+            and not _adds_a_category(sent, phrase, reading.category, stated)
+        ):
             continue
         categories_seen.add(reading.category)
         historical = context.is_historical(phrase) or _is_cumulative(sent, reading)
@@ -820,6 +835,9 @@ def _predicate_category(verb: Token) -> _Evidence | None:
     category = _word_category(verb)
     if category is not None:
         return category, (*(t.i for t in _children(verb) if t.dep_ == "prt"), verb.i)
+    injuries = _injury_object(verb)
+    if injuries is not None:
+        return INJURED, (verb.i, injuries.i)
     for child in _children(verb):
         if child.lower_ == "dead" and child.dep_ in _RESULT_ROLES:
             return KILLED, (verb.i, child.i)  # "shot dead", "found dead"
@@ -830,6 +848,25 @@ def _predicate_category(verb: Token) -> _Evidence | None:
             if category is not None:
                 return category, (child.i,)
     return None
+
+
+def _injury_object(verb: Token) -> Token | None:
+    """The injuries of "were treated for injuries", "survived with injuries",
+    "suffered burns": a verb that is no casualty word alone, with the wounds as object."""
+    lemma = verb.lemma_.lower()
+    if lemma in _WOUND_BEARING_VERBS:
+        objects = [c for c in _children(verb) if c.dep_ == "dobj"]
+    elif lemma in _WOUND_TREATING_VERBS:
+        objects = [
+            g
+            for c in _children(verb)
+            if c.dep_ == "prep" and c.lower_ in ("for", "with")
+            for g in _children(c)
+            if g.dep_ == "pobj"
+        ]
+    else:
+        return None
+    return next((o for o in objects if o.lemma_.lower() in _WOUND_NOUNS), None)
 
 
 def _word_category(token: Token) -> str | None:
@@ -1059,6 +1096,16 @@ def _is_increment(sent: Span, phrase: _CountPhrase) -> bool:
     return after in _INCREMENT_WORDS or before in ("another", "further", "additional")
 
 
+def _adds_a_category(
+    sent: Span, phrase: _CountPhrase, category: str, stated: frozenset[str]
+) -> bool:
+    """ "Another 52 people were wounded" after sentences that gave only the dead: the
+    increment word stands before the count, and what it adds is a category of its own."""
+    if not stated or category in stated or phrase.q_start <= sent.start:
+        return False
+    return sent.doc[phrase.q_start - 1].lower_ in ("another", "further", "additional")
+
+
 # ------------------------------------------------------------ zero statements
 
 
@@ -1077,6 +1124,10 @@ def _zero_statements(sent: Span) -> Iterable[tuple[str, list[int]]]:
             continue
         subject_end = _zero_subject_end(doc, token, sent.end)
         if subject_end is None:
+            found = _zero_group(token) if lower == "no" else None
+            if found is not None:
+                category, evidence = found
+                yield category, [token.i, *evidence]
             continue
         found = _following_reading(
             sent,
@@ -1086,6 +1137,21 @@ def _zero_statements(sent: Span) -> Iterable[tuple[str, list[int]]]:
         if found is not None:
             category, evidence = found
             yield category, [token.i, *evidence]
+
+
+def _zero_group(no: Token) -> _Evidence | None:
+    """ "No residents of nearby buildings were hurt": "no" on the people who are the subject
+    of a casualty verb, however long their noun phrase."""
+    noun = no.head
+    if no.dep_ != "det" or noun.i <= no.i or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if any(_is_count_token(t) or t.lower_ in _COMPARATIVES for t in no.doc[no.i + 1 : noun.i]):
+        return None  # "no fewer than 11 soldiers" is a count
+    if not _is_person_noun(noun) or noun.lower_ in _ATTACKER_NOUNS:
+        return None
+    if any(c.dep_ == "neg" for c in _children(noun.head)):
+        return None
+    return _predicate_category(noun.head)
 
 
 def _zero_subject_end(doc: Doc, token: Token, limit: int) -> int | None:

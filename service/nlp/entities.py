@@ -136,6 +136,7 @@ def _excluded_ranges(doc: Doc) -> list[tuple[int, int]]:
         last = index == len(lines) - 1
         if (
             _is_byline(line)
+            or _is_agency_line(line)
             or _is_caption(line)
             or (last and _is_name_list(doc, offset, offset + len(line)))
         ):
@@ -152,6 +153,14 @@ def _is_byline(line: str) -> bool:
     if lowered.startswith("by "):
         return len(lowered.split()) <= 10 and not lowered.endswith(".")
     return True
+
+
+def _is_agency_line(line: str) -> bool:
+    """A line that is only an agency's name ("By ANN LEE\nAssociated Press") credits it."""
+    words = line.strip().strip(".,;:").casefold()
+    if words.startswith("the "):
+        words = words[4:]
+    return words in gz.NEWS_AGENCIES
 
 
 def _is_caption(line: str) -> bool:
@@ -189,7 +198,19 @@ def _is_name_token(tok: Token) -> bool:
     return text[:1].isupper() and (text.isalpha() or "-" in text or "'" in text)
 
 
+def _is_glued_hyphen(doc: Doc, i: int) -> bool:
+    """The hyphen of a double-barrelled name ("Sanwo-Olu"), no space on either side."""
+    tok = doc[i]
+    return (
+        tok.text in ("-", "‐")
+        and 0 < i < len(doc) - 1
+        and not tok.whitespace_
+        and not doc[i - 1].whitespace_
+    )
+
+
 def _person_shaped(tokens: list[Token]) -> bool:
+    tokens = [tok for tok in tokens if not _is_glued_hyphen(tok.doc, tok.i)]
     if not 1 <= len(tokens) <= 4:
         return False
     if not all(_is_name_token(tok) for tok in tokens):
@@ -421,8 +442,11 @@ def _context_type(doc: Doc, start: int, end: int) -> str | None:
         before.lower_ in gz.PERSON_ROLES or before.text.casefold() in gz.PERSON_TITLES
     ):
         return "PERSON"
-    if any(_is_role_noun(child) for child in doc[start:end].root.children if child.dep_ == "appos"):
+    root = doc[start:end].root
+    if any(_is_role_noun(child) for child in root.children if child.dep_ == "appos"):
         return "PERSON"
+    if root.dep_ == "appos" and root.head.i < start and _is_role_noun(root.head):
+        return "PERSON"  # "One survivor, Juana Quispe, said"
     return None
 
 
@@ -640,15 +664,18 @@ def _missed_mentions(
             i += 1
             continue
         end = i + 1
-        while (
-            end < n
-            and end - i < 4
-            and end not in taken
-            and not tokens[end].ent_type_
-            and tokens[end].tag_ in {"NNP", "NNPS"}
-            and _is_name_token(tokens[end])
-        ):
-            end += 1
+        while end < n and end - i < 4 and end not in taken and not tokens[end].ent_type_:
+            if tokens[end].tag_ in {"NNP", "NNPS"} and _is_name_token(tokens[end]):
+                end += 1
+            elif (
+                _is_glued_hyphen(doc, end)
+                and end + 1 not in taken
+                and not tokens[end + 1].ent_type_
+                and _is_name_token(tokens[end + 1])
+            ):
+                end += 2  # "Babajide Sanwo-Olu"
+            else:
+                break
         mention = _untagged_mention(doc, i, end)
         if mention is not None and not _overlaps(
             excluded, starts, doc[i].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -674,6 +701,8 @@ def _short_form_mention(doc: Doc, i: int, label: str) -> _Mention:
 
 
 def _untagged_mention(doc: Doc, start: int, end: int) -> _Mention | None:
+    if end - start == 1 and _is_role_noun(doc[start]):
+        return None  # "Executive" of "Chief Executive Lars Eriksson" is the title's rest
     listed = _list_type(doc[start:end].text)
     if listed is not None and listed != "NORP":
         mention = _Mention(start, end, listed)
@@ -814,6 +843,43 @@ def _merge_short_company_names(groups: dict[str, _Group]) -> None:
             _merge(groups, key, short)
 
 
+def _merge_country_prefixed(doc: Doc, groups: dict[str, _Group]) -> None:
+    """ "the Senate" joins "U.S. Senate", "the Defense Ministry" "Russia's Defense Ministry":
+    an institution named once with its country and then without it."""
+    for key in list(groups):
+        group = groups.get(key)
+        if group is None or group.type() != "ORG":
+            continue
+        for mention in group.mentions:
+            if mention.end - mention.start < 2:
+                continue
+            rest = _after_country(doc, mention.start, mention.end)
+            if rest is None:
+                continue
+            short = entity_key(doc[rest : mention.end].text)
+            if short != key and short in groups and groups[short].type() == "ORG":
+                _merge(groups, key, short)
+            break
+
+
+def _after_country(doc: Doc, start: int, end: int) -> int | None:
+    """Where the name after a leading country ("U.S." / "Russia 's" / "Russian") starts."""
+    for split in range(start + 1, min(end, start + 4)):
+        prefix = doc[start:split].text
+        if _list_type(prefix) == "GPE" and entity_key(prefix) in _COUNTRY_KEYS:
+            if doc[split].text in _POSSESSIVE:
+                split += 1
+            return split if split < end else None
+        if split == start + 1 and prefix.casefold() in gz.DEMONYMS:
+            return split
+    return None
+
+
+_COUNTRY_KEYS = frozenset(entity_key(name) for name in gz.COUNTRIES) | frozenset(
+    {"united states", "united kingdom"}
+)
+
+
 # ---------------------------------------------------------------- output
 
 
@@ -882,6 +948,7 @@ def _extract_entities(doc: Doc) -> list[Entity]:
     _merge_short_person_names(doc, groups)
     _merge_acronyms(doc, groups)
     _merge_short_company_names(groups)
+    _merge_country_prefixed(doc, groups)
     ordered = list(groups.values())
     scores = _salience(ordered, len(doc))
     entities = [_to_entity(doc, g, s) for g, s in zip(ordered, scores, strict=True)]

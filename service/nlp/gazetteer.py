@@ -414,6 +414,25 @@ PERSON_ROLES = _names(
     councilman
     councilwoman
     critic
+    activist
+    driver
+    engineer
+    farmer
+    father
+    fisherman
+    mechanic
+    mother
+    nurse
+    owner
+    passenger
+    pilot
+    shopkeeper
+    trader
+    vendor
+    veteran
+    villager
+    volunteer
+    worker
     deputy
     diplomat
     director

@@ -494,6 +494,10 @@ def _ancestor_cue(piece: _Piece, article: _Article) -> _Attribution | None | boo
         return None
     verb = doc[roots[0]].head
     for _ in range(MAX_ANCESTOR_HOPS):
+        # The parser may run a sentence on into the next paragraph; a verb there reports
+        # the next paragraph's words, not these.
+        if article.paragraph_of(verb.idx) != piece.paragraph:
+            return None
         if not article.quoted[verb.i]:
             lemma = verb.lemma_.lower()
             if _is_naming(verb, article):
@@ -504,11 +508,21 @@ def _ancestor_cue(piece: _Piece, article: _Article) -> _Attribution | None | boo
                 found = _attribution_from_verb(verb, article)
                 if found is not None:
                     return found
-        # Conditions and time clauses are not what anyone is reported to have said.
-        if verb.dep_ == "advcl" or verb.head.i == verb.i:
+        # Conditions and time clauses are not what anyone is reported to have said; a bare
+        # participle clause is ("said its forces struck a post, killing "up to 60" ...").
+        if verb.dep_ == "advcl" and not _is_participle_clause(verb):
+            return None
+        if verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
+
+
+def _is_participle_clause(verb: Token) -> bool:
+    """An -ing clause with no conjunction or subject of its own: ", killing 60 people"."""
+    return verb.tag_ == "VBG" and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass") and c.i < verb.i for c in verb.children
+    )
 
 
 # ---------------------------------------------------------------- the quote's own sentence

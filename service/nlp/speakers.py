@@ -191,13 +191,25 @@ class SpeakerResolver:
             name_tokens = split_title(run)[1]
             if name_tokens:
                 name = self.full_name(name_tokens)
-                is_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in run)
+                is_subject = self._is_subject_run(run)
                 self.mentions.append(_Mention(run[0].idx, name, is_subject))
                 if name not in self.descriptions:
                     described = self._described_at(run)
                     if described:
                         self.descriptions[name] = described
         self.mention_starts = [m.start for m in self.mentions]
+
+    def _is_subject_run(self, run: list[Token]) -> bool:
+        """Does the name act in its clause? Its subject, the subject's apposition ("One
+        survivor, Juana Quispe, said"), or a name a finite verb follows when the small model
+        misparses it ("... farmer Bir Bahadur Khadka said")."""
+        if any(t.dep_ in ("nsubj", "nsubjpass") for t in run):
+            return True
+        head = run[-1]
+        if head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        after = head.i + 1
+        return after < len(self.doc) and self.doc[after].tag_ in FINITE_VERB_TAGS
 
     def _described_at(self, run: list[Token]) -> str | None:
         """The role a mention gives its person: "Foreign Ministry spokeswoman Maria Zakharova"

@@ -145,12 +145,33 @@ FIGURE_CASES = [
     ("Nobody was killed, police said.", [(K, 0, "exact", False)]),
     ("There were no injuries.", [(INJ, 0, "exact", False)]),
     ("No children were among those killed.", []),
+    (
+        "Police said no residents of the neighbouring houses were hurt.",
+        [(INJ, 0, "exact", False)],
+    ),
+    ("No passengers on the second coach were injured.", [(INJ, 0, "exact", False)]),
+    ("Police said no residents were evacuated.", []),
+    # wounds as the object: treated for, survived with, suffered
+    ("Nearly 40 people were treated for injuries.", [(INJ, 40, "nearly", False)]),
+    ("The five other people on board survived with injuries.", [(INJ, 5, "exact", False)]),
+    ("Two firefighters suffered serious burns.", [(INJ, 2, "exact", False)]),
+    ("Doctors treated 30 patients for dehydration.", []),
     # increments
     ("Three more people have died in hospital.", []),
     (
         "Two died at the scene, with 20 more injured.",
         [(K, 2, "exact", False), (INJ, 20, "exact", False)],
     ),
+    (
+        "A shell hit the school, killing at least 9 people.\n\n"
+        "Another 31 people were wounded, the governor said.",
+        [(K, 9, "at_least", False), (INJ, 31, "exact", False)],
+    ),
+    (
+        "Ten people were killed on Monday.\n\nAnother three people died in hospital.",
+        [(K, 10, "exact", False)],
+    ),
+    ("Another 31 people were wounded overnight.", []),
     # singular victims
     ("A teenage girl was killed when the wall collapsed.", [(K, 1, "exact", False)]),
     # historical context
@@ -190,6 +211,11 @@ FIGURE_CASES = [
         "The 60 victims were buried on Sunday.",
         [(K, 60, "exact", False)],
         "'the N victims' is not read as a death toll yet",
+    ),
+    _xfail(
+        "The plane crashed on takeoff, killing the pilot and two passengers.",
+        [(K, 3, "exact", False)],
+        "victims listed by role ('the pilot and two passengers') are not summed into a count",
     ),
     _xfail(
         "There were 25 casualties.",

@@ -119,6 +119,37 @@ MERGES = [
         2,
         id="leading-the-and-possessive",
     ),
+    pytest.param(
+        "Lagos State Governor Babajide Sanwo-Olu ordered an independent inquiry.\n\n“We will "
+        "not allow anyone who cut corners to go unpunished,” Sanwo-Olu told reporters.",
+        "Babajide Sanwo-Olu",
+        {"Sanwo-Olu"},
+        2,
+        id="double-barrelled-surname-the-tagger-missed",
+    ),
+    pytest.param(
+        "“We can hear them,” agency chief Olufemi Oke-Osanyintolu said on Monday. By Tuesday "
+        "the toll had risen to 22, Oke-Osanyintolu said.",
+        "Olufemi Oke-Osanyintolu",
+        {"Oke-Osanyintolu"},
+        2,
+        id="double-barrelled-surname-tagged-org",
+    ),
+    pytest.param(
+        "The U.S. Senate on Thursday rejected the bill. The Senate returns on Monday.",
+        "U.S. Senate",
+        {"Senate"},
+        2,
+        id="institution-with-and-without-its-country",
+    ),
+    pytest.param(
+        "The Russian Defence Ministry said it had struck a depot. The Defence Ministry gave no "
+        "evidence.",
+        "Russian Defence Ministry",
+        {"Defence Ministry"},
+        2,
+        id="institution-with-and-without-its-demonym",
+    ),
 ]
 
 
@@ -287,6 +318,18 @@ TYPES = [
         "PERSON",
         id="surnames-after-titles-untagged",
     ),
+    pytest.param(
+        "In the hamlet of Bhimpur, 61-year-old farmer Ram Prasad Thapa said he had lost his house.",
+        "Ram Prasad Thapa",
+        "PERSON",
+        id="after-an-everyday-role-noun",
+    ),
+    pytest.param(
+        "One passenger, Lucia Mendes, 34, said she was asleep when the bus tipped over.",
+        "Lucia Mendes",
+        "PERSON",
+        id="apposition-to-a-role-noun",
+    ),
 ]
 
 
@@ -382,6 +425,19 @@ DROPPED = [
         id="byline-glued-to-dateline",
     ),
     pytest.param(
+        "By ANN LEE and BO KIM\nAssociated Press\n\nTOKYO (AP) — A strong earthquake struck "
+        "off the coast of Japan.",
+        {"ann lee", "bo kim", "associated press", "ap"},
+        "Tokyo",
+        id="agency-on-its-own-byline-line",
+    ),
+    pytest.param(
+        "The minister spoke to the Associated Press on Friday in Tokyo.",
+        set(),
+        "Associated Press",
+        id="agency-in-the-story-is-kept",
+    ),
+    pytest.param(
         "Israeli strikes killed 40 people, the health ministry said.",
         {"health ministry"},
         "Israeli",
@@ -392,6 +448,35 @@ DROPPED = [
         {"fed chair"},
         "Jerome Powell",
         id="title-tagged-as-person",
+    ),
+    pytest.param(
+        "Chief Executive Lars Eriksson said fuel costs had hit the airline hard.",
+        {"executive", "chief executive"},
+        "Lars Eriksson",
+        id="two-word-title-with-a-role-noun",
+    ),
+    pytest.param(
+        "The injured were treated at a health post in Santo Tomás, near Cusco.",
+        {"tomás"},
+        "Santo Tomás",
+        marks=pytest.mark.xfail(
+            reason="the small model reads 'Santo Tomás' as a person 'Tomás'; no gazetteer lists "
+            "every small town",
+            strict=True,
+        ),
+        id="spanish-town-read-as-a-person",
+    ),
+    pytest.param(
+        "Haaland hat-trick sinks Arsenal as City go top\n\nLONDON (Reuters) - Erling Haaland "
+        "scored a hat-trick as Manchester City beat Arsenal 4-1.",
+        {"arsenal as city"},
+        "Erling Haaland",
+        marks=pytest.mark.xfail(
+            reason="the model tags a headline's 'Arsenal as City' as one place; nothing splits "
+            "a span at a lower-case conjunction",
+            strict=True,
+        ),
+        id="headline-run-together",
     ),
 ]
 

@@ -3,6 +3,7 @@
 
 import pytest
 
+from service.nlp.entities import extract_entities
 from service.nlp.quotes import Quote, QuoteSpan, Speaker, extract_quotes
 
 
@@ -84,6 +85,32 @@ QUOTE_CASES = [
         "Nobody can do that.”",
         [("We played three games in five days. Nobody can do that", "full", "Pete Landry")],
     ),
+    # ... but never the speaker of the next paragraph, even when the parser runs on into it
+    (
+        "“The river rose faster than anyone expected,” Mayor Ines Ward said in a radio interview. "
+        "“We are doing everything we can.”\n\nBrazil’s Interior Ministry said in a statement that "
+        "the dam was holding.",
+        [
+            (
+                "The river rose faster than anyone expected We are doing everything we can",
+                "full",
+                "Ines Ward",
+            )
+        ],
+    ),
+    (
+        "“When he plays like this, nobody can touch him,” coach Ada Brandt told the BBC. “He won "
+        "the match on his own.”\n\nVisiting manager Leo Marsh said his side had been “careless "
+        "at the back.”",
+        [
+            (
+                "When he plays like this, nobody can touch him He won the match on his own",
+                "full",
+                "Ada Brandt",
+            ),
+            ("careless at the back", "partial", "Leo Marsh"),
+        ],
+    ),
     # a quote running over several paragraphs
     (
         "Inspector Hana Sato described the scene. “The first car was on its side.\n\n“The second "
@@ -128,6 +155,10 @@ QUOTE_CASES = [
     (
         "Judge Nora Blake said the defendant had shown “no remorse whatsoever” during the trial.",
         [("no remorse whatsoever", "partial", "Nora Blake")],
+    ),
+    (
+        "The army said its troops had shelled a depot, destroying “dozens of armoured vehicles.”",
+        [("dozens of armoured vehicles", "partial", "army")],
     ),
     (
         "Police described the suspect as “armed and dangerous.”",
@@ -639,3 +670,34 @@ def test_people_found_by_the_entity_extractor_name_the_speaker(parse, text, pers
     assert len(quotes) == 1
     assert quotes[0].speaker is not None
     assert (quotes[0].speaker.name, quotes[0].speaker.type) == (name, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "“We will not leave,” Mayor Rosa Lind said on Friday.\n\nIn the hamlet of Bhimpur, "
+            "61-year-old farmer Ram Prasad Thapa said he had dug his grandson out of the mud with "
+            "his hands. His wife was among the dead.\n\n“There was a roar and then the hill was "
+            "gone,” he said.",
+            "Ram Prasad Thapa",
+        ),
+        (
+            "“The bridge is closed,” police Captain Omar Reyes told reporters.\n\nOne passenger, "
+            "Lucia Mendes, 34, said she was asleep when the bus tipped over. “I woke up in the "
+            "water,” she told local radio.",
+            "Lucia Mendes",
+        ),
+    ],
+)
+def test_pronoun_points_to_the_person_who_spoke_last(parse, text, name):
+    """A he/she after a person's reported statement is that person, not the speaker of the
+    previous quote, even when the NER mistypes the name or the parse hangs it elsewhere
+    (the entity extractor's people are passed in, as the analysis does)."""
+    doc = parse(text)
+    people = [
+        (s.start, s.end) for e in extract_entities(doc) if e.type == "PERSON" for s in e.spans
+    ]
+    quotes = extract_quotes(doc, people=people)
+    assert quotes[-1].speaker is not None
+    assert quotes[-1].speaker.name == name
