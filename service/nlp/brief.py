@@ -13,7 +13,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .doc_facts import facts
+from .doc_facts import ents_in, facts
 from .summary import article_sentences
 
 MAX_BRIEF_CHARS = 240
@@ -262,7 +262,7 @@ def _is_gunfire(token: Token) -> bool:
 def _noun_with_modifiers(noun: Token) -> str:
     """The noun with the modifiers right before it ("twin explosions"), or its whole name."""
     if noun.ent_type_ and noun.ent_iob_ != "O":
-        ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+        ent = next((e for e in facts(noun.doc).ents if e.start <= noun.i < e.end), None)
         if ent is not None and (ent.end - 1 == noun.i or noun.pos_ == "PROPN"):
             return _LEADING_ARTICLE.sub("", ent.text)
     start = noun
@@ -280,9 +280,9 @@ def _places(event: Token | None, lead: Span, entities: Sequence[EntityLike]) -> 
     if event is not None:
         # Places attached to the event word: "an attack … at a concert hall outside Moscow".
         attached = event.doc[event.i + 1 : event.right_edge.i + 1]
-        found = _place_names(list(attached.ents), entities)
+        found = _place_names(list(ents_in(attached)), entities)
     if not found:
-        found = _place_names(list(lead.ents), entities)
+        found = _place_names(list(ents_in(lead)), entities)
     if not found:
         top = next((e.name for e in entities if e.type in _PLACE_TYPES), None)
         found = [top] if top else []
@@ -308,7 +308,7 @@ def _date_words(moment: datetime | None) -> str:
 
 
 def _lead_date(lead: Span) -> str:
-    date = next((e for e in lead.ents if e.label_ == "DATE" and len(e) <= 4), None)
+    date = next((e for e in ents_in(lead) if e.label_ == "DATE" and len(e) <= 4), None)
     return date.text if date is not None else ""
 
 
@@ -382,16 +382,16 @@ def _actor_name(
     if head is None:
         return ""
     phrase = head.doc[head.left_edge.i : head.right_edge.i + 1]
-    named = [e for e in phrase.ents if e.label_ in _BLAMEABLE_TYPES]
+    named = [e for e in ents_in(phrase) if e.label_ in _BLAMEABLE_TYPES]
     if named:
         return _canonical_name(named[0].text, entities)
     if head.pos_ == "PROPN":
         return _noun_with_modifiers(head)
     if not resolve:
         return ""
-    earlier = [e for e in span.ents if e.end <= phrase.start and e.label_ in {"ORG", "NORP"}]
+    earlier = [e for e in ents_in(span) if e.end <= phrase.start and e.label_ in {"ORG", "NORP"}]
     if not earlier and previous is not None:
-        earlier = [e for e in previous.ents if e.label_ in {"ORG", "NORP"}]
+        earlier = [e for e in ents_in(previous) if e.label_ in {"ORG", "NORP"}]
     return _canonical_name(earlier[-1].text, entities) if earlier else ""
 
 

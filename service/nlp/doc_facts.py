@@ -12,12 +12,15 @@ so nothing outlives the Doc it describes or sees it change.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cached_property
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
 
 
 class DocFacts:
@@ -25,6 +28,14 @@ class DocFacts:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self._derived: dict[str, object] = {}
+
+    def derived(self, name: str, compute: Callable[[], T]) -> T:
+        """A value an extractor computes from the Doc, shared with the others for the
+        rest of the analysis (callers must treat it as read-only)."""
+        if name not in self._derived:
+            self._derived[name] = compute()
+        return self._derived[name]  # type: ignore[return-value]
 
     @cached_property
     def text(self) -> str:
@@ -75,3 +86,9 @@ def facts(doc: Doc) -> DocFacts:
     if current is not None and current.doc is doc:
         return current
     return DocFacts(doc)
+
+
+def ents_in(span: Span) -> list[Span]:
+    """`span.ents`, from the shared entities: spaCy's builds a Span for every entity
+    of the Doc on each call."""
+    return [e for e in facts(span.doc).ents if e.start >= span.start and e.end <= span.end]

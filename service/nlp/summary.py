@@ -366,7 +366,7 @@ def _candidates(ranked: list[_Ranked]) -> list[_Ranked]:
 
 def _rank(doc: Doc, figure_offsets: Sequence[tuple[int, int]]) -> list[_Ranked]:
     text = facts(doc).text  # Doc.text joins every token: built once per analysis
-    sentences = [s for s in _article_sentences(doc, text) if s.body]
+    sentences = [s for s in article_sentences(doc) if s.body]
     casualty_hits = _sentences_with_figures(sentences, figure_offsets)
     centrality = _centrality(sentences)
     ranked = []
@@ -390,8 +390,12 @@ def _rank(doc: Doc, figure_offsets: Sequence[tuple[int, int]]) -> list[_Ranked]:
 
 
 def article_sentences(doc: Doc) -> list[ArticleSentence]:
-    """The article's sentences with their tokens and entities, body lines marked."""
-    return _article_sentences(doc, facts(doc).text)
+    """The article's sentences with their tokens and entities, body lines marked.
+
+    Shared within one analysis (summary and brief both read them): do not modify.
+    """
+    shared = facts(doc)
+    return shared.derived("article_sentences", lambda: _article_sentences(doc, shared.text))
 
 
 def _article_sentences(doc: Doc, text: str) -> list[ArticleSentence]:
