@@ -131,6 +131,7 @@ def main() -> int:
         queue_name=f"{prefix}queue",
         batch_max_articles=5000,
         batch_max_content_length=256 * 1024 * 1024,
+        log_level="WARNING",
     )
     app = create_app(settings)
     services = app.extensions["newsfacts"]
