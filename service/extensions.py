@@ -19,6 +19,12 @@ from .services import Services, build_services
 log = logging.getLogger(__name__)
 
 
+RETRY_AFTER_HEADER = {
+    "description": "Seconds to wait before retrying",
+    "schema": {"type": "integer", "minimum": 1},
+}
+
+
 class ProblemApi(Api):
     """flask-smorest's Api with problem+json errors, documented as such."""
 
@@ -32,6 +38,8 @@ class ProblemApi(Api):
             response = {"description": status.phrase}
             if not (100 <= status < 200) and status not in (204, 304):
                 response["schema"] = self.ERROR_SCHEMA
+            if status in (429, 503):
+                response["headers"] = {"Retry-After": RETRY_AFTER_HEADER}
             prepare_response(response, self.spec, PROBLEM_MIMETYPE)
             self.spec.components.response(status.name, response, lazy=True)
         response = {"description": "Default error response", "schema": self.ERROR_SCHEMA}

@@ -66,4 +66,22 @@ class BodyParser(FlaskParser):
 
 
 class Blueprint(flask_smorest.Blueprint):
+    """flask-smorest's Blueprint with our body parser.
+
+    Operations under /v1 are rate limited and need Redis, so their documentation
+    also lists 429 and 503 (problem+json with Retry-After); the probes and the
+    dashboard are neither.
+    """
+
     ARGUMENTS_PARSER = BodyParser()
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._prepare_doc_cbks.append(self._document_limits_and_outages)
+
+    def _document_limits_and_outages(self, doc, doc_info, **_context):
+        if (self.url_prefix or "").startswith("/v1"):
+            responses = doc.setdefault("responses", {})
+            responses.setdefault(429, "TOO_MANY_REQUESTS")
+            responses.setdefault(503, "SERVICE_UNAVAILABLE")
+        return doc

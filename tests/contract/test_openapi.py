@@ -29,6 +29,21 @@ def test_served_document_equals_openapi_yaml(app):
     assert served == committed, "openapi.yaml is stale: run `make openapi`"
 
 
+def test_limited_operations_document_429_and_503_with_retry_after(app):
+    document = app.test_client().get("/openapi.json").get_json()
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            if method == "parameters":
+                continue
+            documented = {str(status) for status in operation["responses"]}
+            if path.startswith("/v1/"):
+                assert {"429", "503"} <= documented, (method, path)
+            else:
+                assert "429" not in documented, (method, path)
+    for name in ("TOO_MANY_REQUESTS", "SERVICE_UNAVAILABLE"):
+        assert "Retry-After" in document["components"]["responses"][name]["headers"]
+
+
 def test_docs_ui_is_served_without_external_assets(app):
     client = app.test_client()
     page = client.get("/docs")
