@@ -9,7 +9,7 @@ from collections.abc import Mapping
 import swagger_ui_bundle
 from flask import Flask, Response, request, send_from_directory
 
-from . import auth, logs, ratelimit
+from . import auth, cors, logs, ratelimit
 from . import metrics as metrics_hooks
 from .api import analysis, articles, corpus, dashboard, events, health, jobs, metrics
 from .api.article_schemas import ArticleInSchema
@@ -64,6 +64,7 @@ def create_app(config: Settings | Mapping[str, object] | None = None) -> Flask:
     metrics_hooks.init_app(app)
     logs.init_app(app)
     ratelimit.init_app(app, settings, app.extensions["newsfacts"].rate_counts)
+    cors.init_app(app, settings)
     app.cli.add_command(newsfacts_cli)
     app.add_url_rule(f"{DOCS_STATIC}<path:filename>", "docs_static", _docs_static)
     app.after_request(_add_etag)

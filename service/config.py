@@ -42,6 +42,7 @@ class Settings:
     rate_limit_writes: str = "300 per minute"
     log_level: str = "INFO"
     log_format: str = "json"
+    cors_origins: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -71,6 +72,7 @@ class Settings:
             rate_limit_writes=env.get("RATE_LIMIT_WRITES", default.rate_limit_writes).strip(),
             log_level=env.get("LOG_LEVEL", default.log_level).upper(),
             log_format=env.get("LOG_FORMAT", default.log_format).lower(),
+            cors_origins=_split_keys(env.get("CORS_ORIGINS", "")),
         )
 
     def replace(self, **overrides: object) -> Settings:

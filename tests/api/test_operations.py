@@ -133,3 +133,46 @@ class TestRateLimits:
     def test_an_empty_limit_turns_limiting_off(self, make_app):
         client = make_app(rate_limit="").test_client()
         assert {client.get("/v1/articles").status_code for _ in range(30)} == {200}
+
+
+class TestCors:
+    DASHBOARD = "https://dash.example"
+
+    def test_off_unless_configured(self, make_app):
+        response = make_app().test_client().get("/v1/articles", headers={"Origin": self.DASHBOARD})
+        assert "Access-Control-Allow-Origin" not in response.headers
+
+    def test_a_configured_origin_may_read_and_see_etags(self, make_app):
+        client = make_app(cors_origins=(self.DASHBOARD,)).test_client()
+        response = client.get("/v1/articles", headers={"Origin": self.DASHBOARD})
+        assert response.headers["Access-Control-Allow-Origin"] == self.DASHBOARD
+        exposed = response.headers["Access-Control-Expose-Headers"]
+        assert "ETag" in exposed and "X-Request-ID" in exposed
+        other = client.get("/v1/articles", headers={"Origin": "https://elsewhere.example"})
+        assert "Access-Control-Allow-Origin" not in other.headers
+
+    def test_preflight_for_a_write_with_a_key(self, make_app):
+        client = make_app(cors_origins=(self.DASHBOARD,), api_keys=("k",)).test_client()
+        response = client.options(
+            "/v1/articles",
+            headers={
+                "Origin": self.DASHBOARD,
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "authorization, content-type",
+            },
+        )
+        assert response.status_code == 200
+        assert response.headers["Access-Control-Allow-Origin"] == self.DASHBOARD
+        assert "POST" in response.headers["Access-Control-Allow-Methods"]
+        allowed = response.headers["Access-Control-Allow-Headers"].lower()
+        assert "authorization" in allowed and "content-type" in allowed
+
+    def test_probes_and_pages_send_no_cors_headers(self, make_app):
+        client = make_app(cors_origins=("*",)).test_client()
+        assert client.get("/v1/articles").status_code == 200
+        response = client.get("/health", headers={"Origin": self.DASHBOARD})
+        assert "Access-Control-Allow-Origin" not in response.headers
+        # "*" allows any origin (flask-cors names it back, with Vary: Origin).
+        for origin in (self.DASHBOARD, "https://elsewhere.example"):
+            response = client.get("/v1/articles", headers={"Origin": origin})
+            assert response.headers["Access-Control-Allow-Origin"] == origin
