@@ -83,6 +83,12 @@ _WOUND_TREATING_VERBS = frozenset(
     {"treat", "survive", "escape", "admit", "hospitalize", "hospitalise", "airlift"}
 )
 _WOUND_BEARING_VERBS = frozenset({"suffer", "sustain"})
+# "23 others were taken to hospital", "32 people were treated at hospitals": the
+# British and wire way of counting the injured.
+_HOSPITAL_VERBS = frozenset(
+    {"take", "rush", "treat", "admit", "airlift", "fly", "carry", "transport", "bring"}
+)
+_HOSPITAL_PREPOSITIONS = frozenset({"to", "at", "in", "into"})
 
 # Nouns that are the casualty themselves: "60 deaths", "12 dead", "30 wounded".
 _CASUALTY_NOUNS = {
@@ -231,6 +237,9 @@ _MONTHS = _word_set("""
     jan feb mar apr jun jul aug sep sept oct nov dec
 """)
 _AGE_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
+# Singular people whose "of N" is an age: "a child of 12" (not "a family of five").
+_AGE_HOLDERS = frozenset({"child", "boy", "girl", "man", "woman", "teenager", "youth", "baby"})
+_AGE_LIST_REACH = 8
 _NON_COUNT_FOLLOWERS = frozenset({"%", "percent", "per", "p.m.", "a.m.", "pm", "am", "o'clock"})
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "until", "of", "from", "early", "late", "mid"})
@@ -284,6 +293,16 @@ _SUPERSEDED_OPENING = re.compile(
     r"\W*(?:earlier|initially|previously|originally)\s*,", re.IGNORECASE
 )
 _LEAD_SENTENCES = 2
+# A correction appended to a story restates the wrong figure it replaces.
+_CORRECTION_NOTE = re.compile(
+    r"^\W*(?:corrections?|clarifications?|editor['’]s\s+note)\s*[:\-–—]",
+    re.IGNORECASE | re.MULTILINE,
+)
+_EARLIER_VERSION = re.compile(
+    r"\b(?:an?|the)\s+(?:earlier|previous)\s+version\s+of\s+this\b", re.IGNORECASE
+)
+# "since the war began", "since the start of the invasion": a running toll.
+_SINCE_REACH = 5
 _COMPARISON_REACH = 6
 _SUPERLATIVE_NOUNS = frozenset({"record", "worst", "deadliest"})
 # "A year earlier", "two years before", "last year": a date set apart from the news.
@@ -381,8 +400,26 @@ def extract_casualties(doc: Doc, *, current_year: int | None = None) -> list[Cas
         if current_year is not None:
             lead_years |= {str(current_year)}
         stated: set[str] = set()  # categories of the current event stated so far
+        correction_end = -1  # the end of a correction note's paragraph
         for sent in shared.sentences:
+            if sent.end_char <= correction_end:
+                continue
             found = _sentence_figures(sent, doc_text, lead_years, frozenset(stated))
+            # "Correction: An earlier version said 300 were injured": a note appended to
+            # the story repeats the wrong figure (and the right one, stated above).
+            drop_start, drop_end = len(doc_text), -1  # nothing to drop yet
+            if sent.start_char < correction_end:
+                drop_start, drop_end = sent.start_char, correction_end
+            note = _CORRECTION_NOTE.search(doc_text, sent.start_char, sent.end_char)
+            if note is not None:
+                paragraph_end = doc_text.find("\n\n", note.start())
+                correction_end = len(doc_text) if paragraph_end < 0 else paragraph_end
+                drop_start, drop_end = min(drop_start, note.start()), correction_end
+            earlier = _EARLIER_VERSION.search(doc_text, sent.start_char, sent.end_char)
+            if earlier is not None:
+                drop_start = min(drop_start, earlier.start())
+                drop_end = max(drop_end, sent.end_char)
+            found = [f for f in found if not drop_start <= f.start < drop_end]
             stated.update(f.category for f in found if not f.historical)
             figures.extend(found)
     return _without_subsumed_singles(figures)
@@ -715,11 +752,32 @@ def _is_not_a_head_count(sent: Span, phrase: _CountPhrase) -> bool:
         return True
     if before in ("aged", "age", "ages", "number", "no.", "#", "no"):
         return True
+    if _is_listed_age(doc, phrase.q_start, sent.start):
+        return True
+    if before == "of" and phrase.q_start - 2 >= sent.start:
+        holder = doc[phrase.q_start - 2].lower_
+        if holder in _AGE_HOLDERS:
+            return True  # "a child of 12", "a man of 40"
     if phrase.start == phrase.end - 1 and _is_year(first, before):
         return True
     if after[:1] == ["of"] and after[1:2] and after[1] in _PARTITIVE_FOLLOWERS:
         return True  # "four of the victims": part of a group counted elsewhere
     return last.ent_type_ in ("TIME", "PERCENT", "MONEY", "ORDINAL")
+
+
+def _is_listed_age(doc: Doc, start: int, limit: int) -> bool:
+    """The later numbers of "aged 19 and 23", "aged 15, 16 and 17"."""
+    i = start - 1
+    low = max(limit, start - _AGE_LIST_REACH)
+    seen_link = False
+    while i >= low:
+        word = doc[i].lower_
+        if word in ("and", ",", "&"):
+            seen_link = True
+        elif not _is_count_token(doc[i]):
+            return seen_link and word in ("aged", "ages")
+        i -= 1
+    return False
 
 
 def _is_year(token: Token, before: str) -> bool:
@@ -824,7 +882,10 @@ def _nominal_category(sent: Span, noun: Token) -> str | None:
 def _clause_reading(sent: Span, phrase: _CountPhrase, head: Token) -> _Evidence | None:
     """The count's noun is subject or object of a casualty verb in the parse."""
     if head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
-        return _predicate_category(head.head)
+        found = _predicate_category(head.head)
+        if found is not None and found[0] == MISSING and head.dep_ == "dobj":
+            return None  # "Baltimore was missing three starters": lacking, not lost
+        return found
     if head.dep_ == "pobj" and head.head.lower_ in ("over", "than"):
         return _predicate_category(head.head.head)
     return None
@@ -838,6 +899,9 @@ def _predicate_category(verb: Token) -> _Evidence | None:
     injuries = _injury_object(verb)
     if injuries is not None:
         return INJURED, (verb.i, injuries.i)
+    hospital = _hospital_object(verb)
+    if hospital is not None:
+        return INJURED, (verb.i, hospital.i)
     for child in _children(verb):
         if child.lower_ == "dead" and child.dep_ in _RESULT_ROLES:
             return KILLED, (verb.i, child.i)  # "shot dead", "found dead"
@@ -867,6 +931,22 @@ def _injury_object(verb: Token) -> Token | None:
     else:
         return None
     return next((o for o in objects if o.lemma_.lower() in _WOUND_NOUNS), None)
+
+
+def _hospital_object(verb: Token) -> Token | None:
+    """The hospital of "were taken to hospital", "treated at hospitals in Ada". Not
+    "are being treated in hospital": who is still there, part of the injured."""
+    if verb.lemma_.lower() not in _HOSPITAL_VERBS:
+        return None
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "being" for c in _children(verb)):
+        return None
+    for child in _children(verb):
+        if child.dep_ != "prep" or child.lower_ not in _HOSPITAL_PREPOSITIONS:
+            continue
+        for pobj in _children(child):
+            if pobj.dep_ == "pobj" and pobj.lemma_.lower() == "hospital":
+                return pobj
+    return None
 
 
 def _word_category(token: Token) -> str | None:
@@ -975,13 +1055,22 @@ def _nearby_toll(sent: Span, phrase: _CountPhrase) -> tuple[str, Token] | None:
     """A toll noun a few words back, for when the parse attaches the count elsewhere."""
     doc = sent.doc
     window_start = max(sent.start, phrase.q_start - _TOLL_WINDOW)
-    for i in range(phrase.q_start - 2, window_start - 1, -1):
+    i = phrase.q_start - 2
+    while i >= window_start:
         token = doc[i]
         if _is_count_token(token):
+            first = i
+            while first > window_start and _is_count_token(doc[first - 1]):
+                first -= 1
+            updated = i == phrase.q_start - 2 and doc[phrase.q_start - 1].lower_ == "to"
+            if updated and first > sent.start and doc[first - 1].lower_ == "from":
+                i = first - 2  # "lowered from 280 to 271": the toll is before the old figure
+                continue
             return None
         category = _toll_noun_category(sent, token)
         if category is not None:
             return category, token
+        i -= 1
     return None
 
 
@@ -1125,7 +1214,7 @@ def _zero_statements(sent: Span) -> Iterable[tuple[str, list[int]]]:
         subject_end = _zero_subject_end(doc, token, sent.end)
         if subject_end is None:
             found = _zero_group(token) if lower == "no" else None
-            if found is not None:
+            if found is not None and not _is_hypothetical(tokens[found[1][-1]]):
                 category, evidence = found
                 yield category, [token.i, *evidence]
             continue
@@ -1134,9 +1223,15 @@ def _zero_statements(sent: Span) -> Iterable[tuple[str, list[int]]]:
             _CountPhrase(token.i, subject_end, token.i, bounds(0, EXACT)),
             tokens[subject_end - 1],
         )
-        if found is not None:
+        if found is not None and not _is_hypothetical(tokens[found[1][-1]]):
             category, evidence = found
             yield category, [token.i, *evidence]
+
+
+def _is_hypothetical(word: Token) -> bool:
+    """ "No child should die like this", "no one must be hurt": a wish, not a figure."""
+    verb = word if word.pos_ in ("VERB", "AUX") else word.head
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in _children(verb))
 
 
 def _zero_group(no: Token) -> _Evidence | None:
@@ -1197,8 +1292,11 @@ def _historical_from(sent: Span, lead_years: frozenset[str]) -> int | None:
     """
     if any(_PAST_PERIOD.search(date) for date in _date_phrases(sent)):
         return sent.start
-    for token in _tokens(sent):
+    tokens = _tokens(sent)
+    for index, token in enumerate(tokens):
         if token.lower_ in _HISTORICAL_CUES:
+            return sent.start
+        if token.lower_ == "since" and _since_a_war(tokens, index, sent):
             return sent.start
         year = token.text.rstrip("s")  # "the 1990s" too
         if token.ent_type_ != "DATE" or not _YEAR.fullmatch(year) or year in lead_years:
@@ -1210,6 +1308,15 @@ def _historical_from(sent: Span, lead_years: frozenset[str]) -> int | None:
         if when is not None:
             return when
     return None
+
+
+def _since_a_war(tokens: Sequence[Token], index: int, sent: Span) -> bool:
+    """ "..., 38,000 killed since the war began": a war's running toll, unless it only
+    measures today's event ("the deadliest day since the war began")."""
+    following = tokens[index + 1 : index + 1 + _SINCE_REACH]
+    if not any(t.lemma_.lower() in _CUMULATIVE_AGENTS for t in following):
+        return False
+    return not _is_comparison_year(tokens[index], sent)
 
 
 def _date_phrases(sent: Span) -> Iterable[str]:

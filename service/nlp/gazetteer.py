@@ -367,6 +367,18 @@ PERSON_TITLES = _names(
     Mrs.
     Ms.
     Miss
+    Dr
+    Mr
+    Mrs
+    Ms
+    Mx
+    Prof
+    Supt
+    Insp
+    Sgt
+    Capt
+    Lt
+    Maj
     Prof.
     Professor
     Pope

@@ -205,7 +205,75 @@ FIGURE_CASES = [
         "(Reuters) -A 7-year-old boy was killed when a shell hit his school.",
         [(K, 1, "exact", False)],
     ),
+    # hospital admissions: the British and wire way of counting the injured
+    (
+        "Two people died and 14 others were taken to hospital after the pile-up.",
+        [(K, 2, "exact", False), (INJ, 14, "exact", False)],
+    ),
+    ("Nine passengers were rushed to hospital.", [(INJ, 9, "exact", False)]),
+    (
+        "The council said 26 people had been treated at hospitals in the city.",
+        [(INJ, 26, "exact", False)],
+    ),
+    ("Six people are still being treated in hospital.", []),
+    ("Volunteers took 40 blankets to the hospital.", []),
+    # ages beside casualty words
+    (
+        "Two women aged 31 and 58 were also killed in the fire.",
+        [(K, 2, "exact", False)],
+    ),
+    ("Three boys aged 14, 15 and 16 were wounded.", [(INJ, 3, "exact", False)]),
+    ("A girl of 9 was killed by the falling tree.", [(K, 1, "exact", False)]),
+    ("A family of four was killed in the blaze.", [(K, 4, "exact", False)]),
+    # a wish is not a zero statement
+    ("No worker should die to build a stadium.", []),
+    ("No one must be hurt, the commander told his men.", []),
+    ("No one was hurt when the crane fell.", [(INJ, 0, "exact", False)]),
+    # "missing" as a transitive verb: lacking, not lost
+    ("The team was missing four regular starters.", []),
+    ("Four climbers were missing on the ridge.", [(M, 4, "exact", False)]),
+    # a toll updated "from X to Y"
+    (
+        "The number of injured was revised from 90 to 84 on Tuesday.",
+        [(INJ, 84, "exact", False), (INJ, 90, "exact", False)],
+    ),
+    # a war's running toll counted "since"
+    (
+        "A strike hit the camp on Monday, killing 12 people.\n\n"
+        "More than 9,000 people have been killed since the invasion began.",
+        [(K, 12, "exact", False), (K, 9000, "more_than", True)],
+    ),
+    (
+        "At least 40 people were killed, the deadliest day since the war began.",
+        [(K, 40, "at_least", False)],
+    ),
+    # a correction note repeats the wrong figure it replaces
+    (
+        "The fire killed three people and injured 12.\n\n"
+        "Correction: An earlier version of this article said 120 people were injured. "
+        "The correct figure is 12.",
+        [(K, 3, "exact", False), (INJ, 12, "exact", False)],
+    ),
+    (
+        "The fire killed three people.\n\n"
+        "An earlier version of this story said five people were killed.",
+        [(K, 3, "exact", False)],
+    ),
+    (
+        "Update: the death toll has risen to 45.",
+        [(K, 45, "exact", False)],
+    ),
     # known gaps
+    _xfail(
+        "Officials said 30 people had been killed this year, compared with 41 in 2022.",
+        [(K, 30, "exact", True), (K, 41, "exact", True)],
+        "an elided comparison ('compared with 41 in 2022') has no casualty word of its own",
+    ),
+    _xfail(
+        "In 2016, a 15-year-old was killed in a similar attack.",
+        [(K, 1, "exact", True)],
+        "the model parses 'a 15-year-old' with 'old' as the subject, not a person noun",
+    ),
     ("The bombing claimed 31 lives.", [(K, 31, "exact", False)]),
     _xfail(
         "The 60 victims were buried on Sunday.",
@@ -378,6 +446,11 @@ def test_update_keeps_the_newer_figure(parse):
     figures = extract_casualties(parse("The death toll rose to 133 from 115 on Sunday."))
     assert [is_superseded(f) for f in figures] == [False, True]
     assert casualty_totals(figures)["killed"].value == 133
+
+
+def test_toll_lowered_from_to_keeps_the_newer_figure(parse):
+    figures = extract_casualties(parse("The number of injured was lowered from 280 to 271."))
+    assert casualty_totals(figures)["injured"].value == 271
 
 
 def test_revised_down_toll_keeps_the_newer_figure(parse):

@@ -150,6 +150,28 @@ MERGES = [
         2,
         id="institution-with-and-without-its-demonym",
     ),
+    pytest.param(
+        "Rosa Kemble, the head of the clinic, said the ward was full. Mrs Kemble said two more "
+        "nurses had been hired.",
+        "Rosa Kemble",
+        {"Kemble"},
+        2,
+        id="british-title-without-period-mrs",
+    ),
+    pytest.param(
+        "Dr Anil Varma, a GP in the town, stopped to help. Dr Varma said the boy was calm.",
+        "Anil Varma",
+        {"Varma"},
+        2,
+        id="british-title-without-period-dr",
+    ),
+    pytest.param(
+        "Joan Pike said she had heard the bang from her kitchen. Ms Pike called the police.",
+        "Joan Pike",
+        {"Pike"},
+        2,
+        id="british-title-without-period-ms",
+    ),
 ]
 
 
