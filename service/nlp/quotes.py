@@ -222,6 +222,10 @@ def _pair_single(
     """Single-mark pairs in one paragraph outside the double-quoted stretches `skip`."""
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
+    # A mark after an s that looks like a plural possessive ("the kids’ rooms") but may
+    # close the open quote ("‘a tragedy beyond words’ in a post"): it does if nothing
+    # else closes the quote before the paragraph ends.
+    possessive_at: int | None = None
     k = 0
     for match in MARKS.finditer(text, start, end):
         i = match.start()
@@ -233,11 +237,31 @@ def _pair_single(
             continue
         role = _single_role(text, i, start, end)
         if role == "open":
-            open_at = i
+            open_at, possessive_at = i, None
         elif role == "close" and open_at is not None:
             pairs.append((open_at, i))
-            open_at = None
+            open_at, possessive_at = None, None
+        elif (
+            role is None
+            and open_at is not None
+            and possessive_at is None
+            and _may_close_as_possessive(text, i, start, end)
+        ):
+            # The first such mark: quoted phrases are short, later possessives are
+            # more likely the reporter's own words than the speaker's.
+            possessive_at = i
+    if open_at is not None and possessive_at is not None:
+        pairs.append((open_at, possessive_at))
     return pairs
+
+
+def _may_close_as_possessive(text: str, i: int, start: int, end: int) -> bool:
+    return (
+        text[i] in CLOSE_SINGLE + "'"
+        and i > start
+        and not text[i - 1].isspace()
+        and _is_plural_possessive(text, i, end)
+    )
 
 
 def _drop_nested(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
