@@ -41,7 +41,9 @@ class Services:
 
 def build_services(settings: Settings) -> Services:
     """Connect to Redis (lazily: nothing is sent yet) and load the NLP pipeline."""
-    client = connect(settings.redis_url, timeout=settings.redis_timeout)
+    client = connect(
+        settings.redis_url, timeout=settings.redis_timeout, cooldown=settings.retry_after
+    )
     keys = Keys(settings.redis_prefix)
     corpus = CorpusIndex(client, keys)
     events = EventIndex(client, keys)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+
 import pytest
 
 from service.embedded_redis import EmbeddedRedis, free_port
@@ -68,3 +71,41 @@ def test_service_recovers_when_redis_comes_back(outage_app, dead_port, tmp_path,
         assert len(items) == 2  # the seed, loaded late, and the new article
     finally:
         server.stop()
+
+
+@pytest.fixture
+def silent_redis():
+    """A TCP server that accepts connections and never answers: a paused or cut-off Redis."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.05)
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                accepted.append(server.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], accepted
+    stop.set()
+    thread.join()
+    for connection in [server, *accepted]:
+        connection.close()
+
+
+def test_a_silent_redis_is_waited_for_once_then_503_at_once(make_app, silent_redis):
+    port, accepted = silent_redis
+    app = make_app(redis_url=f"redis://127.0.0.1:{port}/0", redis_timeout=0.3, retry_after=30)
+    client = app.test_client()
+    assert client.get("/v1/articles").status_code == 503
+    for path in ("/v1/articles", "/v1/articles/0123456789abcdef/summary", "/v1/entities"):
+        response = client.get(path)
+        assert response.status_code == 503
+        assert response.headers["Retry-After"] == "30"
+    assert client.get("/health").get_json()["checks"]["redis"].startswith("unavailable")
+    # One connection timed out; for the next 30 s nothing else was sent to Redis.
+    assert len(accepted) == 1
