@@ -14,6 +14,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -114,6 +115,7 @@ def _plain_key(name: str) -> str:
 _CANONICAL = {_plain_key(alias): _plain_key(name) for alias, name in gz.CANONICAL_ALIASES.items()}
 
 
+@lru_cache(maxsize=65_536)
 def entity_key(name: str) -> str:
     """A key equal for all written forms of one entity ("U.S.", "the United States")."""
     key = _plain_key(name)
