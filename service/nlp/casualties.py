@@ -1338,9 +1338,18 @@ def _date_phrases(sent: Span) -> Iterable[str]:
 
 
 def _is_comparison_year(year: Token, sent: Span) -> bool:
-    """ "the deadliest attack since 2004": a year that only measures today's event."""
-    before = sent.doc[max(sent.start, year.i - _COMPARISON_REACH) : year.i]
-    return any(t.tag_ == "JJS" or t.lower_ in _SUPERLATIVE_NOUNS for t in before)
+    """ "the deadliest attack since 2004": a year that only measures today's event.
+
+    The measure runs "since" the year; "the worst landslide, in 2014, killed 156"
+    is the earlier event itself.
+    """
+    before = sent.doc[max(sent.start, year.i - _COMPARISON_REACH) : year.i + 1]
+    superlative = next(
+        (t.i for t in before if t.tag_ == "JJS" or t.lower_ in _SUPERLATIVE_NOUNS), None
+    )
+    if superlative is None:
+        return False
+    return any(t.lower_ == "since" for t in sent.doc[superlative : year.i + 1])
 
 
 def _is_cumulative(sent: Span, reading: _Reading) -> bool:

@@ -202,6 +202,11 @@ FIGURE_CASES = [
         [(K, 80, "exact", True)],
     ),
     (
+        "A mudslide hit the town on Monday, killing 12 people.\n\n"
+        "The region's deadliest flood, in 1998, killed 300 people.",
+        [(K, 12, "exact", False), (K, 300, "exact", True)],
+    ),
+    (
         "(Reuters) -A 7-year-old boy was killed when a shell hit his school.",
         [(K, 1, "exact", False)],
     ),
