@@ -1299,7 +1299,9 @@ def _historical_from(sent: Span, lead_years: frozenset[str]) -> int | None:
         if token.lower_ == "since" and _since_a_war(tokens, index, sent):
             return sent.start
         year = token.text.rstrip("s")  # "the 1990s" too
-        if token.ent_type_ != "DATE" or not _YEAR.fullmatch(year) or year in lead_years:
+        if not _YEAR.fullmatch(year) or year in lead_years:
+            continue
+        if token.ent_type_ != "DATE" and not _is_attributive_year(token):
             continue
         if not _is_comparison_year(token, sent):
             return sent.start
@@ -1308,6 +1310,18 @@ def _historical_from(sent: Span, lead_years: frozenset[str]) -> int | None:
         if when is not None:
             return when
     return None
+
+
+def _is_attributive_year(token: Token) -> bool:
+    """ "A 2022 heatwave", "the 2004 tsunami": a year naming an event, which the
+    model tags as a cardinal. Not "the 1500 people", a count of people."""
+    head = token.head
+    if token.dep_ not in ("nummod", "compound", "amod") or head.i != token.i + 1:
+        return False
+    if head.pos_ != "NOUN" or head.lower_ in _CASUALTY_NOUNS or _is_person_noun(head):
+        return False
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].lower_ in ("a", "an", "the", "'s")
 
 
 def _since_a_war(tokens: Sequence[Token], index: int, sent: Span) -> bool:

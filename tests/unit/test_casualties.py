@@ -207,6 +207,11 @@ FIGURE_CASES = [
         [(K, 12, "exact", False), (K, 300, "exact", True)],
     ),
     (
+        "A heatwave has killed 30 people this week, officials said.\n\n"
+        "A 2022 heatwave caused an estimated 4,000 excess deaths in the country.",
+        [(K, 30, "exact", False), (K, 4000, "about", True)],
+    ),
+    (
         "(Reuters) -A 7-year-old boy was killed when a shell hit his school.",
         [(K, 1, "exact", False)],
     ),
