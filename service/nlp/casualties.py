@@ -881,6 +881,13 @@ def _nominal_category(sent: Span, noun: Token) -> str | None:
 
 def _clause_reading(sent: Span, phrase: _CountPhrase, head: Token) -> _Evidence | None:
     """The count's noun is subject or object of a casualty verb in the parse."""
+    doc = sent.doc
+    if head.i + 1 < sent.end and doc[head.i + 1].dep_ == "acl" and doc[head.i + 1].head == head:
+        # "27 migrants drowned and dozens more are missing": the participle right after
+        # the noun is its own predicate, whatever the clause the noun is parsed into.
+        category = _word_category(doc[head.i + 1])
+        if category is not None:
+            return category, (head.i + 1,)
     if head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         found = _predicate_category(head.head)
         if found is not None and found[0] == MISSING and head.dep_ == "dobj":

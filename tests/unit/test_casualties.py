@@ -211,6 +211,12 @@ FIGURE_CASES = [
         "A 2022 heatwave caused an estimated 4,000 excess deaths in the country.",
         [(K, 30, "exact", False), (K, 4000, "about", True)],
     ),
+    # a participle right after the noun is its predicate, whatever the parse's clause
+    (
+        "At least 19 migrants drowned and dozens more are missing at sea after their "
+        "dinghy capsized near the coast on Friday, the navy said.",
+        [(K, 19, "at_least", False), (M, 24, "at_least", False)],
+    ),
     (
         "(Reuters) -A 7-year-old boy was killed when a shell hit his school.",
         [(K, 1, "exact", False)],
