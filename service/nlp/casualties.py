@@ -110,6 +110,8 @@ _CASUALTY_NOUNS = {
     "missing": MISSING,
 }
 
+_REMAINS_NOUNS = frozenset({"bodies", "remains", "corpses"})
+
 _PERSON_NOUNS = _word_set("""
     people person persons individual individuals man men woman women child children kid kids
     boy boys girl girls baby babies infant infants toddler toddlers teenager teenagers teen
@@ -858,7 +860,7 @@ def _reading(sent: Span, phrase: _CountPhrase, noun: Token | None) -> _Reading |
         if category is not None:
             return _Reading(category, None, (noun.i,))
     head = noun if noun is not None else sent.doc[phrase.end - 1]
-    for finder in (_clause_reading, _following_reading, _preceding_reading):
+    for finder in (_remains_reading, _clause_reading, _following_reading, _preceding_reading):
         found = finder(sent, phrase, head)
         if found is not None:
             category, evidence = found
@@ -869,6 +871,17 @@ def _reading(sent: Span, phrase: _CountPhrase, noun: Token | None) -> _Reading |
             category, evidence = found
             return _Reading(category, None, evidence)
     return None
+
+
+def _remains_reading(sent: Span, phrase: _CountPhrase, head: Token) -> _Evidence | None:
+    """ "The bodies of seven miners were found": the dead, counted after the noun."""
+    if phrase.q_start - 2 < sent.start:
+        return None
+    doc = sent.doc
+    remains = doc[phrase.q_start - 2]
+    if doc[phrase.q_start - 1].lower_ != "of" or remains.lower_ not in _REMAINS_NOUNS:
+        return None
+    return KILLED, (remains.i,)
 
 
 def _nominal_category(sent: Span, noun: Token) -> str | None:

@@ -311,11 +311,10 @@ FIGURE_CASES = [
         [(K, 3, "exact", False)],
         "'N of the M' is read as a part of a group counted elsewhere",
     ),
-    _xfail(
-        "Rescuers found the bodies of 11 climbers.",
-        [(K, 11, "exact", False)],
-        "'the bodies of N' puts the count after the casualty noun",
-    ),
+    # the dead counted after the noun: "the bodies of N"
+    ("Rescuers found the bodies of 11 climbers.", [(K, 11, "exact", False)]),
+    ("Divers recovered the remains of 4 crew members on Sunday.", [(K, 4, "exact", False)]),
+    ("The bodies of the two pilots were flown home.", []),
     _xfail(
         "Gunmen attacked a market on Friday.\n\n"
         "The ferry disaster was the deadliest since 1987, killing 300 people.",
