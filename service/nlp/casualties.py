@@ -78,7 +78,8 @@ _PREDICATES = {
 _MISSING_FORMS = frozenset({"missing"})
 _LIFE_TAKING_LEMMAS = frozenset({"claim", "lose", "take", "cost"})
 # "were treated for injuries", "escaped with burns", "suffered wounds": injured people.
-_WOUND_NOUNS = frozenset({"injury", "wound", "burn"})
+_WOUND_NOUNS = frozenset({"injury", "wound", "burn", "fracture", "concussion", "laceration"})
+_BREAKING_WORDS = frozenset({"broken", "fractured", "crushed"})
 _WOUND_TREATING_VERBS = frozenset(
     {"treat", "survive", "escape", "admit", "hospitalize", "hospitalise", "airlift"}
 )
@@ -950,7 +951,14 @@ def _injury_object(verb: Token) -> Token | None:
         ]
     else:
         return None
-    return next((o for o in objects if o.lemma_.lower() in _WOUND_NOUNS), None)
+    return next((o for o in objects if _is_wound(o)), None)
+
+
+def _is_wound(noun: Token) -> bool:
+    """ "injuries", "burns", "fractures", and "broken legs", "fractured skulls"."""
+    if noun.lemma_.lower() in _WOUND_NOUNS:
+        return True
+    return any(c.dep_ == "amod" and c.lower_ in _BREAKING_WORDS for c in _children(noun))
 
 
 def _hospital_object(verb: Token) -> Token | None:

@@ -231,6 +231,10 @@ FIGURE_CASES = [
         "The council said 26 people had been treated at hospitals in the city.",
         [(INJ, 26, "exact", False)],
     ),
+    # named wounds
+    ("Two other workers suffered broken legs in the collapse.", [(INJ, 2, "exact", False)]),
+    ("Six climbers were treated for fractures and frostbite.", [(INJ, 6, "exact", False)]),
+    ("The firm suffered 3 broken contracts.", []),
     ("Six people are still being treated in hospital.", []),
     ("Volunteers took 40 blankets to the hospital.", []),
     # ages beside casualty words
