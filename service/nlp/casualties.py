@@ -1326,6 +1326,8 @@ def _historical_from(sent: Span, lead_years: frozenset[str]) -> int | None:
             return sent.start
         if token.lower_ == "since" and _since_a_war(tokens, index, sent):
             return sent.start
+        if _is_year_to_date(tokens, index, sent):
+            return sent.start
         year = token.text.rstrip("s")  # "the 1990s" too
         if not _YEAR.fullmatch(year) or year in lead_years:
             continue
@@ -1350,6 +1352,18 @@ def _is_attributive_year(token: Token) -> bool:
         return False
     doc = token.doc
     return token.i > 0 and doc[token.i - 1].lower_ in ("a", "an", "the", "'s")
+
+
+def _is_year_to_date(tokens: Sequence[Token], index: int, sent: Span) -> bool:
+    """ "More than 1,500 migrants have died ... this year": a running toll for the
+    year, unless "this year" only measures today's event ("the deadliest this year")."""
+    token = tokens[index]
+    if token.lower_ != "year" or index == 0 or tokens[index - 1].lower_ != "this":
+        return False
+    if token.ent_type_ != "DATE":
+        return False
+    before = sent.doc[max(sent.start, token.i - _COMPARISON_REACH) : token.i]
+    return not any(t.tag_ == "JJS" or t.lower_ in _SUPERLATIVE_NOUNS for t in before)
 
 
 def _since_a_war(tokens: Sequence[Token], index: int, sent: Span) -> bool:

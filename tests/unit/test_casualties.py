@@ -263,6 +263,13 @@ FIGURE_CASES = [
         "More than 9,000 people have been killed since the invasion began.",
         [(K, 12, "exact", False), (K, 9000, "more_than", True)],
     ),
+    # a running toll for the year
+    (
+        "Floods killed 9 people on Monday.\n\n"
+        "So far this year, 230 people have died in floods across the country.",
+        [(K, 9, "exact", False), (K, 230, "exact", True)],
+    ),
+    ("A bomb killed 12 people on Monday, the deadliest attack this year.", [(K, 12, "exact", False)]),
     (
         "At least 40 people were killed, the deadliest day since the war began.",
         [(K, 40, "at_least", False)],
