@@ -168,6 +168,10 @@ _TOLL_LINKS = frozenset(
         "as",
     }
 )
+_COUNTED_DEATHS = frozenset({"death", "fatality"})
+_TOLL_CHANGE_VERBS = frozenset(
+    {"rise", "fall", "climb", "increase", "decrease", "drop", "jump", "reach", "hit", "top"}
+)
 _TOLL_WINDOW = 14
 _RESULT_ROLES = frozenset({"oprd", "acomp", "advmod", "xcomp", "ccomp", "dobj", "attr"})
 _NOUN_MODIFIERS = frozenset({"det", "compound", "amod", "poss", "nmod"})
@@ -819,6 +823,8 @@ def _counted_noun(sent: Span, phrase: _CountPhrase) -> Token | None:
                 break
             return token
         if token.pos_ in ("NOUN", "PROPN"):
+            if token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME"):
+                break  # "fell to 49 last year": a date, not what is counted
             noun = token
             if i + 1 < limit and _continues_compound(doc[i + 1]):
                 i += 1
@@ -1106,6 +1112,12 @@ def _toll_noun_category(sent: Span, token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in _TOLL_NOUNS:
         return _toll_category(sent.doc, token.i, sent)
+    if (
+        lemma in _COUNTED_DEATHS
+        and token.dep_ == "nsubj"
+        and token.head.lemma_.lower() in _TOLL_CHANGE_VERBS
+    ):
+        return KILLED  # "road deaths rose to 1,200": the deaths are the toll
     doc = sent.doc
     if lemma in _TOLL_NUMBER_NOUNS and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "of":
         return _toll_of_category(doc, token.i + 2, min(sent.end, token.i + 5))

@@ -286,6 +286,15 @@ FIGURE_CASES = [
         "An earlier version of this story said five people were killed.",
         [(K, 3, "exact", False)],
     ),
+    # the deaths themselves as the toll
+    ("Deaths from the outbreak have climbed to 36, the ministry said.", [(K, 36, "exact", False)]),
+    ("Road deaths rose to 1,200 in the first half of the year.", [(K, 1200, "exact", False)]),
+    (
+        "A cave-in killed 7 miners on Friday.\n\n"
+        "Mining deaths in the country fell to 49 last year, the industry body said.",
+        [(K, 7, "exact", False), (K, 49, "exact", True)],
+    ),
+    ("Sales of the drug rose to 40 last year.", []),
     (
         "Update: the death toll has risen to 45.",
         [(K, 45, "exact", False)],
