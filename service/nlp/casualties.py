@@ -1169,7 +1169,9 @@ def _single_person_readings(sent: Span) -> Iterable[tuple[_CountPhrase, _Reading
         if not _is_indefinite_article(token):
             continue
         noun = token.head
-        if noun.dep_ not in ("nsubj", "nsubjpass") or not _is_person_noun(noun):
+        if noun.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if not (_is_person_noun(noun) or _has_age(noun)):
             continue
         if noun.lower_ in _ATTACKER_NOUNS or noun.lemma_ in _ATTACKER_NOUNS:
             continue
@@ -1179,6 +1181,16 @@ def _single_person_readings(sent: Span) -> Iterable[tuple[_CountPhrase, _Reading
         category, evidence = found
         phrase = _CountPhrase(token.i, token.i + 1, token.i, bounds(1, EXACT))
         yield phrase, _Reading(category, noun, evidence)
+
+
+def _has_age(noun: Token) -> bool:
+    """ "a 47-year-old street cleaner": an age makes any noun a person."""
+    return any(
+        c.dep_ == "amod"
+        and c.lower_ == "old"
+        and any(g.lower_ in _AGE_WORDS for g in _children(c))
+        for c in _children(noun)
+    )
 
 
 def _children(token: Token) -> list[Token]:

@@ -217,6 +217,13 @@ FIGURE_CASES = [
         "dinghy capsized near the coast on Friday, the navy said.",
         [(K, 19, "at_least", False), (M, 24, "at_least", False)],
     ),
+    # an age makes any noun a person
+    (
+        "In the city, a 47-year-old street cleaner died of heatstroke during his shift.",
+        [(K, 1, "exact", False)],
+    ),
+    ("A 36-year-old bricklayer was killed when the wall fell.", [(K, 1, "exact", False)]),
+    ("A 100-year-old bridge was destroyed in the flood.", []),
     (
         "(Reuters) -A 7-year-old boy was killed when a shell hit his school.",
         [(K, 1, "exact", False)],
