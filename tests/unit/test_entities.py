@@ -352,6 +352,12 @@ TYPES = [
         "PERSON",
         id="apposition-to-a-role-noun",
     ),
+    pytest.param(
+        "MADRID — At least 112 deaths have been linked to the heatwave, the ministry said.",
+        "Madrid",
+        "GPE",
+        id="all-caps-dateline-tagged-as-common-noun",
+    ),
 ]
 
 
