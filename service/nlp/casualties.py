@@ -78,7 +78,8 @@ _PREDICATES = {
 _MISSING_FORMS = frozenset({"missing"})
 _LIFE_TAKING_LEMMAS = frozenset({"claim", "lose", "take", "cost"})
 # "were treated for injuries", "escaped with burns", "suffered wounds": injured people.
-_WOUND_NOUNS = frozenset({"injury", "wound", "burn"})
+_WOUND_NOUNS = frozenset({"injury", "wound", "burn", "fracture", "concussion", "laceration"})
+_BREAKING_WORDS = frozenset({"broken", "fractured", "crushed"})
 _WOUND_TREATING_VERBS = frozenset(
     {"treat", "survive", "escape", "admit", "hospitalize", "hospitalise", "airlift"}
 )
@@ -109,6 +110,8 @@ _CASUALTY_NOUNS = {
     "hurt": INJURED,
     "missing": MISSING,
 }
+
+_REMAINS_NOUNS = frozenset({"bodies", "remains", "corpses"})
 
 _PERSON_NOUNS = _word_set("""
     people person persons individual individuals man men woman women child children kid kids
@@ -164,6 +167,10 @@ _TOLL_LINKS = frozenset(
         "stood",
         "as",
     }
+)
+_COUNTED_DEATHS = frozenset({"death", "fatality"})
+_TOLL_CHANGE_VERBS = frozenset(
+    {"rise", "fall", "climb", "increase", "decrease", "drop", "jump", "reach", "hit", "top"}
 )
 _TOLL_WINDOW = 14
 _RESULT_ROLES = frozenset({"oprd", "acomp", "advmod", "xcomp", "ccomp", "dobj", "attr"})
@@ -816,6 +823,8 @@ def _counted_noun(sent: Span, phrase: _CountPhrase) -> Token | None:
                 break
             return token
         if token.pos_ in ("NOUN", "PROPN"):
+            if token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME"):
+                break  # "fell to 49 last year": a date, not what is counted
             noun = token
             if i + 1 < limit and _continues_compound(doc[i + 1]):
                 i += 1
@@ -858,7 +867,7 @@ def _reading(sent: Span, phrase: _CountPhrase, noun: Token | None) -> _Reading |
         if category is not None:
             return _Reading(category, None, (noun.i,))
     head = noun if noun is not None else sent.doc[phrase.end - 1]
-    for finder in (_clause_reading, _following_reading, _preceding_reading):
+    for finder in (_remains_reading, _clause_reading, _following_reading, _preceding_reading):
         found = finder(sent, phrase, head)
         if found is not None:
             category, evidence = found
@@ -871,6 +880,17 @@ def _reading(sent: Span, phrase: _CountPhrase, noun: Token | None) -> _Reading |
     return None
 
 
+def _remains_reading(sent: Span, phrase: _CountPhrase, head: Token) -> _Evidence | None:
+    """ "The bodies of seven miners were found": the dead, counted after the noun."""
+    if phrase.q_start - 2 < sent.start:
+        return None
+    doc = sent.doc
+    remains = doc[phrase.q_start - 2]
+    if doc[phrase.q_start - 1].lower_ != "of" or remains.lower_ not in _REMAINS_NOUNS:
+        return None
+    return KILLED, (remains.i,)
+
+
 def _nominal_category(sent: Span, noun: Token) -> str | None:
     lower = noun.lower_
     # "31 lives" are deaths only when claimed, lost, taken or cost.
@@ -881,6 +901,13 @@ def _nominal_category(sent: Span, noun: Token) -> str | None:
 
 def _clause_reading(sent: Span, phrase: _CountPhrase, head: Token) -> _Evidence | None:
     """The count's noun is subject or object of a casualty verb in the parse."""
+    doc = sent.doc
+    if head.i + 1 < sent.end and doc[head.i + 1].dep_ == "acl" and doc[head.i + 1].head == head:
+        # "27 migrants drowned and dozens more are missing": the participle right after
+        # the noun is its own predicate, whatever the clause the noun is parsed into.
+        category = _word_category(doc[head.i + 1])
+        if category is not None:
+            return category, (head.i + 1,)
     if head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         found = _predicate_category(head.head)
         if found is not None and found[0] == MISSING and head.dep_ == "dobj":
@@ -930,7 +957,14 @@ def _injury_object(verb: Token) -> Token | None:
         ]
     else:
         return None
-    return next((o for o in objects if o.lemma_.lower() in _WOUND_NOUNS), None)
+    return next((o for o in objects if _is_wound(o)), None)
+
+
+def _is_wound(noun: Token) -> bool:
+    """ "injuries", "burns", "fractures", and "broken legs", "fractured skulls"."""
+    if noun.lemma_.lower() in _WOUND_NOUNS:
+        return True
+    return any(c.dep_ == "amod" and c.lower_ in _BREAKING_WORDS for c in _children(noun))
 
 
 def _hospital_object(verb: Token) -> Token | None:
@@ -1078,6 +1112,12 @@ def _toll_noun_category(sent: Span, token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in _TOLL_NOUNS:
         return _toll_category(sent.doc, token.i, sent)
+    if (
+        lemma in _COUNTED_DEATHS
+        and token.dep_ == "nsubj"
+        and token.head.lemma_.lower() in _TOLL_CHANGE_VERBS
+    ):
+        return KILLED  # "road deaths rose to 1,200": the deaths are the toll
     doc = sent.doc
     if lemma in _TOLL_NUMBER_NOUNS and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "of":
         return _toll_of_category(doc, token.i + 2, min(sent.end, token.i + 5))
@@ -1129,7 +1169,9 @@ def _single_person_readings(sent: Span) -> Iterable[tuple[_CountPhrase, _Reading
         if not _is_indefinite_article(token):
             continue
         noun = token.head
-        if noun.dep_ not in ("nsubj", "nsubjpass") or not _is_person_noun(noun):
+        if noun.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if not (_is_person_noun(noun) or _has_age(noun)):
             continue
         if noun.lower_ in _ATTACKER_NOUNS or noun.lemma_ in _ATTACKER_NOUNS:
             continue
@@ -1139,6 +1181,16 @@ def _single_person_readings(sent: Span) -> Iterable[tuple[_CountPhrase, _Reading
         category, evidence = found
         phrase = _CountPhrase(token.i, token.i + 1, token.i, bounds(1, EXACT))
         yield phrase, _Reading(category, noun, evidence)
+
+
+def _has_age(noun: Token) -> bool:
+    """ "a 47-year-old street cleaner": an age makes any noun a person."""
+    return any(
+        c.dep_ == "amod"
+        and c.lower_ == "old"
+        and any(g.lower_ in _AGE_WORDS for g in _children(c))
+        for c in _children(noun)
+    )
 
 
 def _children(token: Token) -> list[Token]:
@@ -1298,8 +1350,12 @@ def _historical_from(sent: Span, lead_years: frozenset[str]) -> int | None:
             return sent.start
         if token.lower_ == "since" and _since_a_war(tokens, index, sent):
             return sent.start
+        if _is_year_to_date(tokens, index, sent):
+            return sent.start
         year = token.text.rstrip("s")  # "the 1990s" too
-        if token.ent_type_ != "DATE" or not _YEAR.fullmatch(year) or year in lead_years:
+        if not _YEAR.fullmatch(year) or year in lead_years:
+            continue
+        if token.ent_type_ != "DATE" and not _is_attributive_year(token):
             continue
         if not _is_comparison_year(token, sent):
             return sent.start
@@ -1308,6 +1364,30 @@ def _historical_from(sent: Span, lead_years: frozenset[str]) -> int | None:
         if when is not None:
             return when
     return None
+
+
+def _is_attributive_year(token: Token) -> bool:
+    """ "A 2022 heatwave", "the 2004 tsunami": a year naming an event, which the
+    model tags as a cardinal. Not "the 1500 people", a count of people."""
+    head = token.head
+    if token.dep_ not in ("nummod", "compound", "amod") or head.i != token.i + 1:
+        return False
+    if head.pos_ != "NOUN" or head.lower_ in _CASUALTY_NOUNS or _is_person_noun(head):
+        return False
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].lower_ in ("a", "an", "the", "'s")
+
+
+def _is_year_to_date(tokens: Sequence[Token], index: int, sent: Span) -> bool:
+    """ "More than 1,500 migrants have died ... this year": a running toll for the
+    year, unless "this year" only measures today's event ("the deadliest this year")."""
+    token = tokens[index]
+    if token.lower_ != "year" or index == 0 or tokens[index - 1].lower_ != "this":
+        return False
+    if token.ent_type_ != "DATE":
+        return False
+    before = sent.doc[max(sent.start, token.i - _COMPARISON_REACH) : token.i]
+    return not any(t.tag_ == "JJS" or t.lower_ in _SUPERLATIVE_NOUNS for t in before)
 
 
 def _since_a_war(tokens: Sequence[Token], index: int, sent: Span) -> bool:
@@ -1338,9 +1418,18 @@ def _date_phrases(sent: Span) -> Iterable[str]:
 
 
 def _is_comparison_year(year: Token, sent: Span) -> bool:
-    """ "the deadliest attack since 2004": a year that only measures today's event."""
-    before = sent.doc[max(sent.start, year.i - _COMPARISON_REACH) : year.i]
-    return any(t.tag_ == "JJS" or t.lower_ in _SUPERLATIVE_NOUNS for t in before)
+    """ "the deadliest attack since 2004": a year that only measures today's event.
+
+    The measure runs "since" the year; "the worst landslide, in 2014, killed 156"
+    is the earlier event itself.
+    """
+    before = sent.doc[max(sent.start, year.i - _COMPARISON_REACH) : year.i + 1]
+    superlative = next(
+        (t.i for t in before if t.tag_ == "JJS" or t.lower_ in _SUPERLATIVE_NOUNS), None
+    )
+    if superlative is None:
+        return False
+    return any(t.lower_ == "since" for t in sent.doc[superlative : year.i + 1])
 
 
 def _is_cumulative(sent: Span, reading: _Reading) -> bool:

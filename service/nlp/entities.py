@@ -659,7 +659,7 @@ def _missed_mentions(
             i += 1
             continue
         if (
-            tok.tag_ not in {"NNP", "NNPS"}
+            (tok.tag_ not in {"NNP", "NNPS"} and not _is_capitalised_listed(tok))
             or not _is_name_token(tok)
             or tok.text.casefold() in gz.PERSON_TITLES  # the name starts after the title
         ):
@@ -685,6 +685,12 @@ def _missed_mentions(
             found.append(mention)
         i = end
     return found
+
+
+def _is_capitalised_listed(tok: Token) -> bool:
+    """ "MADRID — At least ...": the tagger reads some all-caps datelines as common
+    nouns; a listed place or agency in capitals is still a name."""
+    return tok.is_upper and len(tok.text) > 1 and _list_type(tok.text) is not None
 
 
 def _platform_label(doc: Doc, i: int) -> str | None:

@@ -25,6 +25,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from . import gazetteer as gz
 from .doc_facts import facts, facts_scope
 from .speakers import Speaker, SpeakerResolver
 
@@ -443,12 +444,26 @@ def _speaker_head(verb: Token, article: _Article) -> Token | None:
             return subject
         if current.i == verb.i and _follows_quote(verb, article):
             return _inverted_subject(verb)
+        if current.i == verb.i and _is_misread_as_modifier(verb):
+            return verb.head
         if current.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "pobj", "prep"):
             return None
         if current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _is_misread_as_modifier(verb: Token) -> bool:
+    """ "Tom Reyes posted on X: ...", "The mayor, Tom Reyes, posted ...": the parser
+    reads "posted" as a participle on the name ("a video posted on X"). After a name or
+    a role noun, with no auxiliary or agent of its own, it is that person's report."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.head.i > verb.i:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    head = verb.head
+    return head.pos_ == "PROPN" or head.lower_ in gz.PERSON_ROLES
 
 
 def _follows_quote(verb: Token, article: _Article) -> bool:
@@ -616,7 +631,7 @@ def _is_parenthetical(verb: Token, article: _Article) -> bool:
     """A reporting clause that reports the words around it: "police said", "he told
     reporters", "..., she wrote on X" -- finite, and not followed by content of its own
     (a sentence-final "X said" governs the clause before it, which is fine)."""
-    if verb.tag_ not in FINITE_TAGS:
+    if verb.tag_ not in FINITE_TAGS and not _is_misread_as_modifier(verb):
         return False
     if _follows_quote(verb, article):
         return True

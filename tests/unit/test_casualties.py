@@ -202,6 +202,29 @@ FIGURE_CASES = [
         [(K, 80, "exact", True)],
     ),
     (
+        "A mudslide hit the town on Monday, killing 12 people.\n\n"
+        "The region's deadliest flood, in 1998, killed 300 people.",
+        [(K, 12, "exact", False), (K, 300, "exact", True)],
+    ),
+    (
+        "A heatwave has killed 30 people this week, officials said.\n\n"
+        "A 2022 heatwave caused an estimated 4,000 excess deaths in the country.",
+        [(K, 30, "exact", False), (K, 4000, "about", True)],
+    ),
+    # a participle right after the noun is its predicate, whatever the parse's clause
+    (
+        "At least 19 migrants drowned and dozens more are missing at sea after their "
+        "dinghy capsized near the coast on Friday, the navy said.",
+        [(K, 19, "at_least", False), (M, 24, "at_least", False)],
+    ),
+    # an age makes any noun a person
+    (
+        "In the city, a 47-year-old street cleaner died of heatstroke during his shift.",
+        [(K, 1, "exact", False)],
+    ),
+    ("A 36-year-old bricklayer was killed when the wall fell.", [(K, 1, "exact", False)]),
+    ("A 100-year-old bridge was destroyed in the flood.", []),
+    (
         "(Reuters) -A 7-year-old boy was killed when a shell hit his school.",
         [(K, 1, "exact", False)],
     ),
@@ -215,6 +238,10 @@ FIGURE_CASES = [
         "The council said 26 people had been treated at hospitals in the city.",
         [(INJ, 26, "exact", False)],
     ),
+    # named wounds
+    ("Two other workers suffered broken legs in the collapse.", [(INJ, 2, "exact", False)]),
+    ("Six climbers were treated for fractures and frostbite.", [(INJ, 6, "exact", False)]),
+    ("The firm suffered 3 broken contracts.", []),
     ("Six people are still being treated in hospital.", []),
     ("Volunteers took 40 blankets to the hospital.", []),
     # ages beside casualty words
@@ -243,6 +270,13 @@ FIGURE_CASES = [
         "More than 9,000 people have been killed since the invasion began.",
         [(K, 12, "exact", False), (K, 9000, "more_than", True)],
     ),
+    # a running toll for the year
+    (
+        "Floods killed 9 people on Monday.\n\n"
+        "So far this year, 230 people have died in floods across the country.",
+        [(K, 9, "exact", False), (K, 230, "exact", True)],
+    ),
+    ("A bomb killed 12 people on Monday, the deadliest attack this year.", [(K, 12, "exact", False)]),
     (
         "At least 40 people were killed, the deadliest day since the war began.",
         [(K, 40, "at_least", False)],
@@ -259,6 +293,15 @@ FIGURE_CASES = [
         "An earlier version of this story said five people were killed.",
         [(K, 3, "exact", False)],
     ),
+    # the deaths themselves as the toll
+    ("Deaths from the outbreak have climbed to 36, the ministry said.", [(K, 36, "exact", False)]),
+    ("Road deaths rose to 1,200 in the first half of the year.", [(K, 1200, "exact", False)]),
+    (
+        "A cave-in killed 7 miners on Friday.\n\n"
+        "Mining deaths in the country fell to 49 last year, the industry body said.",
+        [(K, 7, "exact", False), (K, 49, "exact", True)],
+    ),
+    ("Sales of the drug rose to 40 last year.", []),
     (
         "Update: the death toll has risen to 45.",
         [(K, 45, "exact", False)],
@@ -295,11 +338,10 @@ FIGURE_CASES = [
         [(K, 3, "exact", False)],
         "'N of the M' is read as a part of a group counted elsewhere",
     ),
-    _xfail(
-        "Rescuers found the bodies of 11 climbers.",
-        [(K, 11, "exact", False)],
-        "'the bodies of N' puts the count after the casualty noun",
-    ),
+    # the dead counted after the noun: "the bodies of N"
+    ("Rescuers found the bodies of 11 climbers.", [(K, 11, "exact", False)]),
+    ("Divers recovered the remains of 4 crew members on Sunday.", [(K, 4, "exact", False)]),
+    ("The bodies of the two pilots were flown home.", []),
     _xfail(
         "Gunmen attacked a market on Friday.\n\n"
         "The ferry disaster was the deadliest since 1987, killing 300 people.",

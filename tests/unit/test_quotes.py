@@ -318,6 +318,23 @@ QUOTE_CASES = [
         "Former President Barack Obama wrote on X: “Our hearts go out to the families.”",
         [("Our hearts go out to the families", "full", "Barack Obama")],
     ),
+    # "posted on X" after a name, which the parser reads as "a video posted on X"
+    (
+        "The mayor, Dana Whitfield, posted on X: “We will rebuild every home.”",
+        [("We will rebuild every home", "full", "Dana Whitfield")],
+    ),
+    (
+        "“We will rebuild every home,” Dana Whitfield posted on Facebook.",
+        [("We will rebuild every home", "full", "Dana Whitfield")],
+    ),
+    (
+        "“We will rebuild every home,” the mayor, Dana Whitfield, posted on Facebook.",
+        [("We will rebuild every home", "full", "Dana Whitfield")],
+    ),
+    (
+        "A video posted on X showed the crowd chanting “free them all.”",
+        [],
+    ),
     # apostrophes are not quotation marks
     (
         "‘It’s the kids’ rooms that hurt,’ said Holly Barnes, whose sons’ school was hit.",
