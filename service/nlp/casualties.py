@@ -407,26 +407,10 @@ def extract_casualties(doc: Doc, *, current_year: int | None = None) -> list[Cas
         if current_year is not None:
             lead_years |= {str(current_year)}
         stated: set[str] = set()  # categories of the current event stated so far
-        correction_end = -1  # the end of a correction note's paragraph
+        retracted = _retracted_ranges(doc_text, shared.sentences)
         for sent in shared.sentences:
-            if sent.end_char <= correction_end:
-                continue
             found = _sentence_figures(sent, doc_text, lead_years, frozenset(stated))
-            # "Correction: An earlier version said 300 were injured": a note appended to
-            # the story repeats the wrong figure (and the right one, stated above).
-            drop_start, drop_end = len(doc_text), -1  # nothing to drop yet
-            if sent.start_char < correction_end:
-                drop_start, drop_end = sent.start_char, correction_end
-            note = _CORRECTION_NOTE.search(doc_text, sent.start_char, sent.end_char)
-            if note is not None:
-                paragraph_end = doc_text.find("\n\n", note.start())
-                correction_end = len(doc_text) if paragraph_end < 0 else paragraph_end
-                drop_start, drop_end = min(drop_start, note.start()), correction_end
-            earlier = _EARLIER_VERSION.search(doc_text, sent.start_char, sent.end_char)
-            if earlier is not None:
-                drop_start = min(drop_start, earlier.start())
-                drop_end = max(drop_end, sent.end_char)
-            found = [f for f in found if not drop_start <= f.start < drop_end]
+            found = [f for f in found if not any(a <= f.start < b for a, b in retracted)]
             stated.update(f.category for f in found if not f.historical)
             figures.extend(found)
     return _without_subsumed_singles(figures)
@@ -499,6 +483,23 @@ class _SentenceContext:
 
     def is_historical(self, phrase: _CountPhrase) -> bool:
         return self.historical_from is not None and phrase.start >= self.historical_from
+
+
+def _retracted_ranges(doc_text: str, sentences: Sequence[Span]) -> list[tuple[int, int]]:
+    """Character ranges where a story takes back figures it gave: a "Correction:" note
+    (to the end of its paragraph), which repeats the wrong figure it replaces, and "an
+    earlier version of this story said ..." (to the end of its sentence)."""
+    ranges = []
+    for note in _CORRECTION_NOTE.finditer(doc_text):
+        paragraph_end = doc_text.find("\n\n", note.start())
+        ranges.append((note.start(), len(doc_text) if paragraph_end < 0 else paragraph_end))
+    for earlier in _EARLIER_VERSION.finditer(doc_text):
+        sentence_end = next(
+            (s.end_char for s in sentences if s.start_char <= earlier.start() < s.end_char),
+            len(doc_text),
+        )
+        ranges.append((earlier.start(), sentence_end))
+    return ranges
 
 
 def _sentence_figures(

@@ -883,9 +883,7 @@ def _after_country(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
-_COUNTRY_KEYS = frozenset(entity_key(name) for name in gz.COUNTRIES) | frozenset(
-    {"united states", "united kingdom"}
-)
+_COUNTRY_KEYS = frozenset(entity_key(name) for name in gz.COUNTRIES)
 
 
 # ---------------------------------------------------------------- output
