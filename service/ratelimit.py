@@ -35,9 +35,6 @@ log = logging.getLogger(__name__)
 EXEMPT_PATHS = ("/health", "/metrics", "/docs", "/dashboard", "/static")
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 SYNC_INTERVAL = 0.1
-# After a failed sync, counting stays in memory this long before Redis is tried again,
-# so an outage does not add a connection timeout to every request.
-OUTAGE_BACKOFF = 5.0
 # Clients tracked per worker and window; beyond this (a flood of made-up keys) the
 # oldest are forgotten, their unsent hits with them.
 MAX_TALLIES = 50_000
@@ -114,7 +111,7 @@ class Limiter:
         self.clock = clock
         self._tallies: dict[tuple[str, str], _Tally] = {}
         self._windows: dict[str, int] = {}
-        self._redis_back_at = -math.inf
+        self._counting_locally = False  # Redis could not count at the last sync
         self._lock = threading.Lock()
 
     def hit(self, client: str, method: str) -> Rejection | None:
@@ -157,16 +154,18 @@ class Limiter:
         return tally
 
     def _sync(self, rule: Rule, client: str, tally: _Tally, now: float) -> None:
-        if now < self._redis_back_at:
-            return
+        # A silent Redis costs one timeout, not one per request: the client's circuit
+        # breaker (storage/connection.py) fails the calls after it at once.
         try:
             total = self.counts.add(
                 rule.scope, client, tally.window, tally.pending, ttl=rule.rate.period + 1
             )
         except StorageError as exc:
-            log.warning("rate limits counted in memory while Redis cannot count: %s", exc)
-            self._redis_back_at = now + OUTAGE_BACKOFF
+            if not self._counting_locally:
+                log.warning("rate limits counted in memory while Redis cannot count: %s", exc)
+                self._counting_locally = True
             return
+        self._counting_locally = False
         tally.shared, tally.pending, tally.synced_at = total, 0, now
 
 
