@@ -1,4 +1,5 @@
-"""The fast attribute ruler and lemmatizer annotate exactly like spaCy's own (service/nlp/fast_*.py)."""
+"""The loaded pipeline annotates exactly like spaCy's own: the fast attribute ruler and
+lemmatizer (service/nlp/fast_*.py), and matrix products by numpy's BLAS instead of BLIS."""
 
 import random
 
@@ -12,6 +13,7 @@ from spacy.tokens import Doc
 from service.nlp.fast_attributes import FastAttributeRuler
 from service.nlp.fast_lemmas import FastLemmatizer
 from service.nlp.pipeline import DEFAULT_MODEL
+from tests.fixtures.articles import BUDGET, FACTORY_FIRE, FLOOD
 
 SENTENCES = [
     "I don't know what you're talking about, but I'll find out.",
@@ -72,8 +74,23 @@ def test_load_pipeline_installs_the_fast_ruler_in_place(nlp, stock):
     assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributeRuler)
 
 
+def test_load_pipeline_multiplies_with_numpys_blas(nlp, stock):
+    def blis_users(pipeline):
+        return {
+            name
+            for name, pipe in pipeline.pipeline
+            if getattr(pipe, "model", None) is not None
+            for node in pipe.model.walk()
+            if node.name != "linear" and node.ops.use_blis
+        }
+
+    # "linear" is the parser's output layer, which runs in spaCy's C loop either way.
+    assert blis_users(nlp) == set()
+    assert blis_users(stock) == {"tok2vec", "tagger", "parser", "ner"}
+
+
 def test_whole_pipeline_annotates_like_the_stock_one(nlp, stock):
-    for text in SENTENCES:
+    for text in [*SENTENCES, FLOOD, FACTORY_FIRE, BUDGET]:
         expected, actual = stock(text), nlp(text)
         assert [
             (t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_)
