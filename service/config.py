@@ -30,6 +30,7 @@ class Settings:
     max_content_length: int = 2 * 1024 * 1024
     max_article_chars: int = 200_000
     cache_ttl: int = 30 * 24 * 3600
+    local_cache_mb: int = 32
     seeds_dir: str = str(PROJECT_ROOT / "seeds")
     load_seeds: bool = True
     retry_after: int = 5
@@ -58,6 +59,7 @@ class Settings:
             max_content_length=int(env.get("MAX_CONTENT_LENGTH", default.max_content_length)),
             max_article_chars=int(env.get("MAX_ARTICLE_CHARS", default.max_article_chars)),
             cache_ttl=int(env.get("CACHE_TTL", default.cache_ttl)),
+            local_cache_mb=int(env.get("LOCAL_CACHE_MB", default.local_cache_mb)),
             seeds_dir=env.get("SEEDS_DIR") or default.seeds_dir,
             load_seeds=_as_bool(env.get("LOAD_SEEDS", "true")),
             retry_after=int(env.get("RETRY_AFTER", default.retry_after)),

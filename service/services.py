@@ -16,11 +16,12 @@ from .config import Settings
 from .nlp.pipeline import load_pipeline, pipeline_version
 from .storage.articles import ArticleStore
 from .storage.cache import AnalysisCache
-from .storage.connection import connect
+from .storage.connection import connect, push_connection
 from .storage.corpus import CorpusIndex
 from .storage.events import EventIndex
 from .storage.jobs import JobStore
 from .storage.keys import Keys
+from .storage.local_copy import LocalCopy
 from .storage.ratecounts import RateCounts
 
 
@@ -53,7 +54,19 @@ def build_services(settings: Settings) -> Services:
         redis=client,
         keys=keys,
         articles=ArticleStore(client, keys, derived=[corpus, events]),
-        cache=AnalysisCache(client, keys, ttl=settings.cache_ttl),
+        cache=AnalysisCache(
+            client,
+            keys,
+            ttl=settings.cache_ttl,
+            local=LocalCopy(
+                lambda: push_connection(client),
+                key_prefix=keys.analysis_prefix,
+                max_bytes=settings.local_cache_mb * 1024 * 1024,
+                retry_after=settings.retry_after,
+            )
+            if settings.local_cache_mb > 0
+            else None,
+        ),
         corpus=corpus,
         events=events,
         jobs=JobStore(client, keys, ttl=settings.job_ttl),

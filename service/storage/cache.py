@@ -14,15 +14,20 @@ import redis
 
 from .errors import translate_redis_errors
 from .keys import Keys
+from .local_copy import LocalCopy
 
 
 class AnalysisCache:
     """Rendered analysis parts of stored articles and of ad-hoc texts."""
 
-    def __init__(self, client: redis.Redis, keys: Keys, *, ttl: int) -> None:
+    def __init__(
+        self, client: redis.Redis, keys: Keys, *, ttl: int, local: LocalCopy | None = None
+    ) -> None:
         self.redis = client
         self.keys = keys
         self.ttl = ttl
+        # Parts of stored articles read before, kept exact by Redis's invalidations.
+        self.local = local
 
     def article_key(self, pipeline_version: str, article_id: str) -> str:
         return self.keys.analysis(pipeline_version, article_id)
@@ -37,8 +42,18 @@ class AnalysisCache:
 
     @translate_redis_errors
     def get_fields(self, key: str, *fields: str) -> list[bytes | None]:
-        """Several fields of one entry (None where absent), in one round trip."""
-        return self.redis.hmget(key, fields)
+        """Several fields of one entry (None where absent): from the local copy when it
+        holds them, else in one round trip."""
+        local = self.local
+        generation = None if local is None else local.sync()
+        if generation is not None:
+            held = local.get(key, fields)
+            if held is not None:
+                return held
+        values = self.redis.hmget(key, fields)
+        if generation is not None and values[0] is not None and key.startswith(local.key_prefix):
+            local.put(key, fields, values, generation)
+        return values
 
     @translate_redis_errors
     def get_parts(self, key: str) -> dict[str, bytes]:

@@ -62,6 +62,12 @@ class GuardedConnection(redis.connection.Connection):
             raise
 
 
+def push_connection(client: redis.Redis) -> redis.connection.AbstractConnection:
+    """A new, unpooled RESP3 connection to `client`'s server (for invalidation pushes)."""
+    pool = client.connection_pool
+    return pool.connection_class(**{**pool.connection_kwargs, "protocol": 3})
+
+
 def connect(url: str, *, timeout: float = 2.0, cooldown: float = 5.0) -> redis.Redis:
     """A client for `url` that fails within `timeout` seconds, then fails fast for `cooldown`
     seconds after a timeout, and reconnects by itself."""

@@ -27,8 +27,13 @@ class Keys:
     def by_word(self, word: str) -> str:
         return f"{self.prefix}idx:word:{word}"
 
+    @property
+    def analysis_prefix(self) -> str:
+        """What every stored article's cached analysis key starts with."""
+        return f"{self.prefix}analysis:"
+
     def analysis(self, pipeline_version: str, article_id: str) -> str:
-        return f"{self.prefix}analysis:{pipeline_version}:{article_id}"
+        return f"{self.analysis_prefix}{pipeline_version}:{article_id}"
 
     def adhoc_analysis(self, pipeline_version: str, text_id: str) -> str:
         return f"{self.prefix}adhoc:{pipeline_version}:{text_id}"

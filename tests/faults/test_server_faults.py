@@ -165,3 +165,20 @@ def test_workers_killed_mid_request_are_replaced_and_the_next_request_succeeds(s
     assert [call("GET", f"{base}/v1/articles")[0] for _ in range(10)] == [200] * 10
     assert call("POST", f"{base}/v1/articles", story(7))[0] == 201
     assert call("GET", f"{base}/v1/articles/{article_id(long_text['text'])}")[0] == 404
+
+
+def test_no_worker_serves_a_part_of_a_deleted_article_from_its_local_copy(server):
+    """Both workers hold the article's parts in memory; the DELETE's invalidation reaches
+    each of them before the client can ask again."""
+    base, process = server
+    wait_until(lambda: len(worker_pids(process)) == 2, timeout=30)
+    stored = call("POST", f"{base}/v1/articles", story(11))[2]
+    parts = [f"/v1/articles/{stored['id']}/{part}" for part in ("analysis", "casualties")]
+    for _ in range(3):
+        served = [call("GET", f"{base}{path}") for _ in range(10) for path in parts]
+        assert {status for status, _, _ in served} == {200}
+        assert call("DELETE", f"{base}/v1/articles/{stored['id']}")[0] == 204
+        assert [call("GET", f"{base}{path}")[0] for _ in range(10) for path in parts] == [404] * 20
+        assert call("POST", f"{base}/v1/articles", story(11))[0] == 201
+    etags = {headers["ETag"] for _ in range(10) for _, headers, _ in [call("GET", base + parts[0])]}
+    assert etags == {served[0][1]["ETag"]}
