@@ -882,14 +882,19 @@ def _reading(sent: Span, phrase: _CountPhrase, noun: Token | None) -> _Reading |
 
 
 def _remains_reading(sent: Span, phrase: _CountPhrase, head: Token) -> _Evidence | None:
-    """ "The bodies of seven miners were found": the dead, counted after the noun."""
+    """ "The bodies of seven miners were found", "the blast claimed the lives of 11
+    workers": the dead, counted after the noun."""
     if phrase.q_start - 2 < sent.start:
         return None
     doc = sent.doc
     remains = doc[phrase.q_start - 2]
-    if doc[phrase.q_start - 1].lower_ != "of" or remains.lower_ not in _REMAINS_NOUNS:
+    if doc[phrase.q_start - 1].lower_ != "of":
         return None
-    return KILLED, (remains.i,)
+    if remains.lower_ in _REMAINS_NOUNS or (
+        remains.lower_ == "lives" and _near_lemma(sent, remains.i, _LIFE_TAKING_LEMMAS)
+    ):
+        return KILLED, (remains.i,)
+    return None
 
 
 def _nominal_category(sent: Span, noun: Token) -> str | None:

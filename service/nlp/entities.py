@@ -388,7 +388,9 @@ def _list_type(text: str) -> str | None:
     """The type a curated list gives a name, if any."""
     folded = text.casefold()
     key = entity_key(text)
-    if folded in gz.COUNTRIES or folded in gz.CITIES or key in _GPE_CANONICALS:
+    if folded in gz.COUNTRIES or folded in gz.CITIES or folded in gz.REGIONS:
+        return "GPE"
+    if key in _GPE_CANONICALS or key in gz.REGIONS:  # "Calif." is California
         return "GPE"
     if folded in gz.NEWS_AGENCIES or key in _ORG_CANONICALS:
         return "ORG"

@@ -18,50 +18,73 @@ COUNTRIES = _names(
     Afghanistan
     Albania
     Algeria
+    Andorra
     Angola
     Argentina
     Armenia
     Australia
     Austria
     Azerbaijan
+    Bahamas
     Bahrain
     Bangladesh
+    Barbados
     Belarus
     Belgium
+    Belize
+    Benin
+    Bhutan
     Bolivia
     Bosnia
+    Botswana
     Brazil
     Britain
+    Brunei
     Bulgaria
     Burkina Faso
+    Burundi
     Cambodia
     Cameroon
     Canada
+    Cape Verde
+    Central African Republic
     Chad
     Chile
     China
     Colombia
+    Comoros
     Congo
     Costa Rica
     Croatia
     Cuba
     Cyprus
     Czech Republic
+    Czechia
     Denmark
+    Djibouti
+    Dominican Republic
     Ecuador
     Egypt
     El Salvador
     England
+    Equatorial Guinea
     Eritrea
     Estonia
+    Eswatini
     Ethiopia
+    Fiji
     Finland
     France
+    Gabon
+    Gambia
     Georgia
     Germany
     Ghana
     Greece
     Guatemala
+    Guinea
+    Guinea-Bissau
+    Guyana
     Haiti
     Honduras
     Hungary
@@ -73,6 +96,7 @@ COUNTRIES = _names(
     Ireland
     Israel
     Italy
+    Ivory Coast
     Jamaica
     Japan
     Jordan
@@ -84,20 +108,29 @@ COUNTRIES = _names(
     Laos
     Latvia
     Lebanon
+    Lesotho
+    Liberia
     Libya
+    Liechtenstein
     Lithuania
     Luxembourg
     Madagascar
+    Malawi
     Malaysia
+    Maldives
     Mali
     Malta
+    Mauritania
+    Mauritius
     Mexico
     Moldova
+    Monaco
     Mongolia
     Montenegro
     Morocco
     Mozambique
     Myanmar
+    Namibia
     Nepal
     Netherlands
     New Zealand
@@ -105,11 +138,13 @@ COUNTRIES = _names(
     Niger
     Nigeria
     North Korea
+    North Macedonia
     Norway
     Oman
     Pakistan
     Palestine
     Panama
+    Papua New Guinea
     Paraguay
     Peru
     Philippines
@@ -119,13 +154,18 @@ COUNTRIES = _names(
     Romania
     Russia
     Rwanda
+    Samoa
+    San Marino
     Saudi Arabia
     Scotland
     Senegal
     Serbia
+    Seychelles
+    Sierra Leone
     Singapore
     Slovakia
     Slovenia
+    Solomon Islands
     Somalia
     South Africa
     South Korea
@@ -133,6 +173,7 @@ COUNTRIES = _names(
     Spain
     Sri Lanka
     Sudan
+    Suriname
     Sweden
     Switzerland
     Syria
@@ -140,6 +181,10 @@ COUNTRIES = _names(
     Tajikistan
     Tanzania
     Thailand
+    Timor-Leste
+    Togo
+    Tonga
+    Trinidad and Tobago
     Tunisia
     Turkey
     Turkmenistan
@@ -150,6 +195,7 @@ COUNTRIES = _names(
     United States
     Uruguay
     Uzbekistan
+    Vanuatu
     Venezuela
     Vietnam
     Wales
@@ -213,6 +259,105 @@ CITIES = _names(
     """
 )
 
+# States and provinces of the federations news reports most: first-level
+# regions the small model often types PERSON or ORG ("Tamil Nadu said ...").
+REGIONS = _names(
+    """
+    Alabama
+    Alaska
+    Arizona
+    Arkansas
+    California
+    Colorado
+    Connecticut
+    Delaware
+    Florida
+    Hawaii
+    Idaho
+    Illinois
+    Indiana
+    Iowa
+    Kansas
+    Kentucky
+    Louisiana
+    Maine
+    Maryland
+    Massachusetts
+    Michigan
+    Minnesota
+    Mississippi
+    Missouri
+    Montana
+    Nebraska
+    Nevada
+    New Hampshire
+    New Jersey
+    New Mexico
+    North Carolina
+    North Dakota
+    Ohio
+    Oklahoma
+    Oregon
+    Pennsylvania
+    Rhode Island
+    South Carolina
+    South Dakota
+    Tennessee
+    Texas
+    Utah
+    Vermont
+    Virginia
+    West Virginia
+    Wisconsin
+    Wyoming
+    Andhra Pradesh
+    Arunachal Pradesh
+    Assam
+    Bihar
+    Chhattisgarh
+    Goa
+    Gujarat
+    Haryana
+    Himachal Pradesh
+    Jharkhand
+    Karnataka
+    Kerala
+    Madhya Pradesh
+    Maharashtra
+    Manipur
+    Meghalaya
+    Mizoram
+    Nagaland
+    Odisha
+    Punjab
+    Rajasthan
+    Sikkim
+    Tamil Nadu
+    Telangana
+    Tripura
+    Uttar Pradesh
+    Uttarakhand
+    West Bengal
+    Alberta
+    British Columbia
+    Manitoba
+    New Brunswick
+    Newfoundland and Labrador
+    Nova Scotia
+    Ontario
+    Quebec
+    Saskatchewan
+    New South Wales
+    Queensland
+    South Australia
+    Tasmania
+    Western Australia
+    Balochistan
+    Khyber Pakhtunkhwa
+    Sindh
+    """
+)
+
 # Different written forms of the same place or organisation, mapped to one
 # canonical name so that mentions and cross-article keys merge.
 CANONICAL_ALIASES = {
@@ -229,6 +374,36 @@ CANONICAL_ALIASES = {
     "uae": "United Arab Emirates",
     "u.a.e.": "United Arab Emirates",
     "kiev": "Kyiv",
+    # AP style's state abbreviations, only those that are no other word or name
+    # standing alone ("Ore." is Oregon; "Miss.", "Mass.", "La." and "Wash." are not listed).
+    "ariz.": "Arizona",
+    "ark.": "Arkansas",
+    "calif.": "California",
+    "colo.": "Colorado",
+    "conn.": "Connecticut",
+    "fla.": "Florida",
+    "kan.": "Kansas",
+    "ky.": "Kentucky",
+    "mich.": "Michigan",
+    "minn.": "Minnesota",
+    "mont.": "Montana",
+    "neb.": "Nebraska",
+    "nev.": "Nevada",
+    "n.h.": "New Hampshire",
+    "n.j.": "New Jersey",
+    "n.m.": "New Mexico",
+    "n.c.": "North Carolina",
+    "n.d.": "North Dakota",
+    "okla.": "Oklahoma",
+    "ore.": "Oregon",
+    "r.i.": "Rhode Island",
+    "s.c.": "South Carolina",
+    "s.d.": "South Dakota",
+    "tenn.": "Tennessee",
+    "vt.": "Vermont",
+    "w.va.": "West Virginia",
+    "wis.": "Wisconsin",
+    "wyo.": "Wyoming",
     "isis": "Islamic State",
     "isil": "Islamic State",
     "daesh": "Islamic State",
@@ -360,6 +535,11 @@ PERSON_TITLES = _names(
     Chief
     Officer
     Detective
+    Inspector
+    Superintendent
+    Constable
+    Commissioner
+    Brigadier
     Sheriff
     Deputy
     Dr.
@@ -544,6 +724,8 @@ FACILITY_HEADS = _names(
     Convention Centre
     Hall
     Hospital
+    Infirmary
+    Clinic
     Hotel
     Mall
     Medical Center

@@ -342,6 +342,10 @@ FIGURE_CASES = [
     ("Rescuers found the bodies of 11 climbers.", [(K, 11, "exact", False)]),
     ("Divers recovered the remains of 4 crew members on Sunday.", [(K, 4, "exact", False)]),
     ("The bodies of the two pilots were flown home.", []),
+    ("The blast has claimed the lives of 11 workers, police said.", [(K, 11, "exact", False)]),
+    ("The crash took the lives of at least 23 passengers.", [(K, 23, "at_least", False)]),
+    ("The storm cost the lives of more than 40 people.", [(K, 40, "more_than", False)]),
+    ("She spent her life helping the lives of 30 orphans.", []),
     _xfail(
         "Gunmen attacked a market on Friday.\n\n"
         "The ferry disaster was the deadliest since 1987, killing 300 people.",
