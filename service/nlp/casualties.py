@@ -315,7 +315,7 @@ _SUPERLATIVE_NOUNS = frozenset({"record", "worst", "deadliest"})
 # "A year earlier", "two years before", "last year": a date set apart from the news.
 _PAST_PERIOD = re.compile(
     r"\b(?:years?|decades?|months?)\s+(?:earlier|before|prior)\b"
-    r"|\b(?:last|previous|the\s+prior)\s+(?:year|decade)\b",
+    r"|\b(?:last|previous|the\s+prior)\s+(?:year|decade|month)\b",
     re.IGNORECASE,
 )
 _HISTORICAL_CUES = frozenset({"ago", "anniversary"})
@@ -405,6 +405,10 @@ def extract_casualties(doc: Doc, *, current_year: int | None = None) -> list[Cas
         doc_text = shared.text
         lead_years = _lead_years(doc, doc_text)
         if current_year is not None:
+            # A lead year long before publication dates an earlier event the story
+            # returns to ("jailed on Friday for a 2021 fire that killed three"); the
+            # year before still counts, for stories published just after New Year.
+            lead_years = {y for y in lead_years if int(y) >= current_year - 1}
             lead_years |= {str(current_year)}
         stated: set[str] = set()  # categories of the current event stated so far
         retracted = _retracted_ranges(doc_text, shared.sentences)

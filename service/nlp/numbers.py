@@ -50,7 +50,16 @@ TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1000,
+    "lakh": 100_000,  # Indian English: "2 lakh" is 200,000, "1.5 crore" 15 million
+    "lakhs": 100_000,
+    "million": 1_000_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
+    "billion": 1_000_000_000,
+}
 # "a dozen" is a count word in its own right; "two dozen" multiplies it.
 DOZEN = {"dozen": 12, "score": 20}
 
@@ -69,7 +78,11 @@ HANDFUL = 3
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(DOZEN)
 COUNT_WORDS = NUMBER_WORDS | frozenset(VAGUE_PLURALS) | {"handful"}
 
-_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# Western grouping ("1,500,000"), Indian grouping in lakhs and crores ("15,00,000"),
+# or no grouping at all.
+_DIGITS = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
+)
 _MAX_DIGITS_WORD = 24
 
 # Phrases before a number, longest first within each qualifier so that

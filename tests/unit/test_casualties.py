@@ -303,6 +303,10 @@ FIGURE_CASES = [
     ),
     ("Sales of the drug rose to 40 last year.", []),
     (
+        "A bomb killed 12 people on Tuesday.\n\nLast month, a similar attack killed 30 people.",
+        [(K, 12, "exact", False), (K, 30, "exact", True)],
+    ),
+    (
         "Update: the death toll has risen to 45.",
         [(K, 45, "exact", False)],
     ),
@@ -343,6 +347,8 @@ FIGURE_CASES = [
     ("Divers recovered the remains of 4 crew members on Sunday.", [(K, 4, "exact", False)]),
     ("The bodies of the two pilots were flown home.", []),
     ("The blast has claimed the lives of 11 workers, police said.", [(K, 11, "exact", False)]),
+    # Indian digit grouping (lakhs and crores)
+    ("As many as 1,68,491 people were killed on the roads.", [(K, 168491, "up_to", False)]),
     ("The crash took the lives of at least 23 passengers.", [(K, 23, "at_least", False)]),
     ("The storm cost the lives of more than 40 people.", [(K, 40, "more_than", False)]),
     ("She spent her life helping the lives of 30 orphans.", []),
@@ -509,6 +515,19 @@ def test_current_year_is_not_history(parse, current_year, historical):
     doc = parse("Gunmen attacked a market.\n\nOn June 3, 2031, a blast killed 12 people.")
     figures = extract_casualties(doc, current_year=current_year)
     assert [f.historical for f in figures] == [historical]
+
+
+@pytest.mark.parametrize(
+    ("current_year", "historical"),
+    [(2024, True), (2022, False), (2021, False), (None, False)],
+)
+def test_a_lead_year_long_before_publication_is_an_earlier_event(parse, current_year, historical):
+    doc = parse(
+        "A landlord was jailed on Friday for a 2021 fire at his building that killed three "
+        "tenants.\n\nThe judge said the fire had been avoidable."
+    )
+    figures = extract_casualties(doc, current_year=current_year)
+    assert [(f.value, f.historical) for f in figures] == [(3, historical)]
 
 
 def test_lone_victim_inside_a_larger_toll_is_dropped(parse):
