@@ -90,6 +90,8 @@ NP_KEEP_DEPS = frozenset(
     }
 )
 MAX_NP_TOKENS = 14
+# Small words inside a capitalised name ("Stand Up to Racism", "Friends of the Earth").
+_NAME_CONNECTORS = frozenset({"to", "of", "and", "for", "on", "the", "&"})
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 MAX_NAME_TOKENS = 8
 SPEAKER_PREPS = frozenset({"of", "for", "with", "from", "at", "to", "close"})
@@ -304,6 +306,33 @@ class SpeakerResolver:
 
     # ---- reading the subject noun phrase ----
 
+    def _whole_trailing_name(self, head: Token, stretch: list[Token]) -> list[Token]:
+        """ "a spokesperson for Stand Up to Racism": a capitalised name ending the phrase
+        runs on through the parse's particles and small words inside the head's subtree,
+        which would otherwise cut it at "Stand"."""
+        if not stretch or not stretch[-1].is_title:
+            return stretch
+        doc = head.doc
+        inside = {t.i for t in head.subtree}
+        extended = list(stretch)
+        i = extended[-1].i + 1
+        while i in inside and len(extended) < MAX_NP_TOKENS and not self.quoted[i]:
+            token = doc[i]
+            if token.is_title and token.ent_type_ not in ("DATE", "TIME"):
+                extended.append(token)
+                i += 1
+            elif (
+                token.lower_ in _NAME_CONNECTORS
+                and i + 1 in inside
+                and doc[i + 1].is_title
+                and not self.quoted[i + 1]
+            ):
+                extended.extend((token, doc[i + 1]))
+                i += 2
+            else:
+                break
+        return extended
+
     def _np_tokens(self, head: Token, *, any_prep: bool = False) -> list[Token]:
         """The noun phrase headed by `head`, without clauses or asides. A speaker's phrase keeps
         only prepositions that identify ("one of", "spokesman for"), not where or how it
@@ -330,7 +359,7 @@ class SpeakerResolver:
             lo -= 1
         while hi < len(keep) - 1 and keep[hi + 1].i == keep[hi].i + 1:
             hi += 1
-        stretch = keep[lo : hi + 1]
+        stretch = self._whole_trailing_name(head, keep[lo : hi + 1])
         while stretch and stretch[-1].dep_ in ("punct", "cc", "case") and stretch[-1].i != head.i:
             stretch.pop()
         while stretch and stretch[0].is_punct:

@@ -530,6 +530,20 @@ SPEAKER_CASES = [
     ),
     ("“Why did nobody stop him?” asked one mother.", "mother", "anonymous", None, "one mother"),
     (
+        "“We will be back on the streets,” a spokesperson for Stand Up to Racism said.",
+        "spokesperson for Stand Up to Racism",
+        "anonymous",
+        None,
+        "a spokesperson for Stand Up to Racism",
+    ),
+    (
+        "“We object,” a spokeswoman for Friends of the Earth said on Monday.",
+        "spokeswoman for Friends of the Earth",
+        "anonymous",
+        None,
+        "a spokeswoman for Friends of the Earth",
+    ),
+    (
         "Kremlin spokesman Dmitry Peskov was asked about it. “This is nonsense,” the spokesman said.",
         "Dmitry Peskov",
         "PERSON",
