@@ -843,14 +843,32 @@ _CORPORATE_SUFFIX_KEYS = frozenset(_plain_key(s) for s in gz.CORPORATE_SUFFIXES)
 
 
 def _merge_short_company_names(groups: dict[str, _Group]) -> None:
-    """ "HSBC" joins "HSBC Holdings"."""
+    """ "HSBC" joins "HSBC Holdings"; "Halvorsen" and "Halvorsen Foods" join "Halvorsen
+    Foods Inc.": a company named once with its legal suffix, then by the words before it
+    or by its first word, when no other company in the article starts with that word."""
+    first_words = Counter(key.split()[0] for key, g in groups.items() if g.type() == "ORG")
     for key in list(groups):
         words = key.split()
         if len(words) < 2 or words[-1] not in _CORPORATE_SUFFIX_KEYS or key not in groups:
             continue
-        short = " ".join(words[:-1])
-        if short in groups and groups[key].type() == "ORG":
+        if groups[key].type() != "ORG":
+            continue
+        stem = list(words)
+        while len(stem) > 1 and stem[-1] in _CORPORATE_SUFFIX_KEYS:
+            stem.pop()
+        short = " ".join(stem)
+        if short in groups:
             _merge(groups, key, short)
+        first = stem[0]
+        if (
+            len(stem) > 1
+            and first in groups
+            # The model often calls a company's one-word name a person or a place; a
+            # person of that name would already have joined a full name above.
+            and groups[first].type() in ("ORG", "FAC", "PERSON")
+            and first_words[first] <= 2  # this company, and the short form itself
+        ):
+            _merge(groups, key, first, as_type="ORG")
 
 
 def _merge_country_prefixed(doc: Doc, groups: dict[str, _Group]) -> None:

@@ -14,11 +14,25 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from . import gazetteer as gz
 from .doc_facts import facts
 
 PERSON = "PERSON"
 ORG = "ORG"
 ANONYMOUS = "anonymous"
+
+
+def _is_reported(token: Token) -> bool:
+    """Is `token` inside a clause reported by a speech verb ("said [that X ...]")?"""
+    node = token
+    for _ in range(MAX_CLIMB):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ == "ccomp" and head.lemma_.lower() in gz.SPEECH_VERBS:
+            return True
+        node = head
+    return False
 
 
 def _words(text: str) -> frozenset[str]:
@@ -96,6 +110,8 @@ FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 MAX_NAME_TOKENS = 8
 SPEAKER_PREPS = frozenset({"of", "for", "with", "from", "at", "to", "close"})
 PRONOUN_LOOKBACK = 40
+# Clause levels climbed to find the speech verb that reports a clause.
+MAX_CLIMB = 8
 ROLE_LOOKBACK = 200
 QUANTIFIERS = frozenset({"one", "some", "many", "several", "two", "three", "none", "most", "all"})
 
@@ -204,12 +220,14 @@ class SpeakerResolver:
     def _is_subject_run(self, run: list[Token]) -> bool:
         """Does the name act in its clause? Its subject, the subject's apposition ("One
         survivor, Juana Quispe, said"), or a name a finite verb follows when the small model
-        misparses it ("... farmer Bir Bahadur Khadka said")."""
+        misparses it ("... farmer Bir Bahadur Khadka said"). Not the subject of what someone
+        else is said to have said ("Delgado said [Kessler had been thrown out]"): a later
+        "he said" points to the one who spoke."""
         if any(t.dep_ in ("nsubj", "nsubjpass") for t in run):
-            return True
+            return not _is_reported(run[-1])
         head = run[-1]
         if head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"):
-            return True
+            return not _is_reported(head.head)
         after = head.i + 1
         return after < len(self.doc) and self.doc[after].tag_ in FINITE_VERB_TAGS
 

@@ -27,6 +27,21 @@ def _all_forms(entities):
 
 MERGES = [
     pytest.param(
+        "Halvorsen Foods Inc. agreed to buy a rival on Monday. Halvorsen said the deal "
+        "would close next year.",
+        "Halvorsen Foods Inc.",
+        {"Halvorsen"},
+        2,
+        id="company-by-its-first-word",
+    ),
+    pytest.param(
+        "Henry Ford founded Ford Motor Co. in 1903. Ford said the company would grow.",
+        "Henry Ford",
+        {"Ford"},
+        2,
+        id="surname-of-a-person-not-the-company",
+    ),
+    pytest.param(
         "President Vladimir Putin met security chiefs on Monday. Putin said the attack had "
         "been planned abroad. Putin's spokesman declined to comment.",
         "Vladimir Putin",

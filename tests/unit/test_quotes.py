@@ -268,6 +268,16 @@ QUOTE_CASES = [
             ("Nobody listened", "full", "Luis Mora"),
         ],
     ),
+    # a he/she after a report points to the one who spoke, not to a subject of what was reported
+    (
+        "Sgt. Maria Lopez said officers believe Tom Reed drove the car.\n\n“He was not alone,” "
+        "she said.",
+        [("He was not alone", "full", "Maria Lopez")],
+    ),
+    (
+        "Lee said the suspect, John Smith, had fled on foot. “We will find him,” she said.",
+        [("We will find him", "full", "Lee")],
+    ),
     (
         "Asked whether he would resign, Finance Minister Raj Patel said: “Absolutely not.”",
         [("Absolutely not", "full", "Raj Patel")],
