@@ -41,8 +41,13 @@ def _analyze(
     doc: Doc, published_at: datetime | None, text: str, sentences: tuple[Span, ...]
 ) -> ArticleAnalysis:
     # The publication year tells the event's own year from earlier ones ("since 2004").
-    current_year = published_at.year if published_at else None
-    figures = tuple(extract_casualties(doc, current_year=current_year))
+    figures = tuple(
+        extract_casualties(
+            doc,
+            current_year=published_at.year if published_at else None,
+            current_month=published_at.month if published_at else None,
+        )
+    )
     totals = casualty_totals(figures)
     entities = tuple(extract_entities(doc))
     people = [(s.start, s.end) for e in entities if e.type == "PERSON" for s in e.spans]

@@ -249,6 +249,30 @@ _AGE_HOLDERS = frozenset({"child", "boy", "girl", "man", "woman", "teenager", "y
 _AGE_LIST_REACH = 8
 _NON_COUNT_FOLLOWERS = frozenset({"%", "percent", "per", "p.m.", "a.m.", "pm", "am", "o'clock"})
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_LETTERS = re.compile(r"[^\W\d_]+")
+# A date within the first tokens of a sentence is the sentence's own time.
+_OPENING_DATE_REACH = 4
 _YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "until", "of", "from", "early", "late", "mid"})
 
 _SAY_LEMMAS = frozenset(
@@ -391,29 +415,40 @@ class _Reading:
 # ---------------------------------------------------------------- public API
 
 
-def extract_casualties(doc: Doc, *, current_year: int | None = None) -> list[CasualtyFigure]:
+def extract_casualties(
+    doc: Doc, *, current_year: int | None = None, current_month: int | None = None
+) -> list[CasualtyFigure]:
     """Every statement of people killed, injured or missing in `doc`, in text order.
 
     `current_year` (e.g. the publication year, when known) is the main event's
     year: a sentence naming it is not about an earlier event. Without it, the
-    years named in the article's lead play that part.
+    years named in the article's lead play that part. `current_month` (1-12, the
+    publication month) likewise tells "In December, an airstrike killed 100" in a
+    March story from the news itself.
     """
     figures: list[CasualtyFigure] = []
     if not doc.has_annotation("SENT_START"):
         return []  # without a parse there is nothing reliable to read
     with facts_scope(doc) as shared:
         doc_text = shared.text
-        lead_years = _lead_years(doc, doc_text)
+        lead_dates = _lead_dates(doc, doc_text)
+        lead_years = {m.group(0) for date in lead_dates for m in _YEAR.finditer(date)}
         if current_year is not None:
             # A lead year long before publication dates an earlier event the story
             # returns to ("jailed on Friday for a 2021 fire that killed three"); the
             # year before still counts, for stories published just after New Year.
             lead_years = {y for y in lead_years if int(y) >= current_year - 1}
             lead_years |= {str(current_year)}
+        present = _Present(
+            frozenset(lead_years),
+            None
+            if current_month is None
+            else frozenset({current_month} | {m for m in map(_month_of, lead_dates) if m}),
+        )
         stated: set[str] = set()  # categories of the current event stated so far
         retracted = _retracted_ranges(doc_text, shared.sentences)
         for sent in shared.sentences:
-            found = _sentence_figures(sent, doc_text, lead_years, frozenset(stated))
+            found = _sentence_figures(sent, doc_text, present, frozenset(stated))
             found = [f for f in found if not any(a <= f.start < b for a, b in retracted)]
             stated.update(f.category for f in found if not f.historical)
             figures.extend(found)
@@ -507,14 +542,14 @@ def _retracted_ranges(doc_text: str, sentences: Sequence[Span]) -> list[tuple[in
 
 
 def _sentence_figures(
-    sent: Span, doc_text: str, lead_years: frozenset[str], stated: frozenset[str] = frozenset()
+    sent: Span, doc_text: str, present: _Present | None = None, stated: frozenset[str] = frozenset()
 ) -> list[CasualtyFigure]:
     according = _according_to(sent)
     context = _SentenceContext(
         sent=sent,
         doc_text=doc_text,
         text=doc_text[sent.start_char : sent.end_char],
-        historical_from=_historical_from(sent, lead_years),
+        historical_from=_historical_from(sent, present or _Present(frozenset(), None)),
         according_to=according,
         speaker=_sentence_speaker(sent) if according is None else None,
     )
@@ -1325,9 +1360,37 @@ def _zero_subject_end(doc: Doc, token: Token, limit: int) -> int | None:
 # ------------------------------------------------------ context of a sentence
 
 
-def _lead_years(doc: Doc, doc_text: str) -> frozenset[str]:
-    """Years named in the lead (the first paragraph, at most two sentences): the
-    main event's own year, so that naming it elsewhere does not make a figure old."""
+@dataclass(frozen=True, slots=True)
+class _Present:
+    """When the news itself happens: the years it may be named by, and the months
+    (None when the publication month is unknown)."""
+
+    years: frozenset[str]
+    months: frozenset[int] | None
+
+
+def _month_of(date: str) -> int | None:
+    """The month a date phrase names without a year ("December", "Dec. 3"), else None."""
+    if _YEAR.search(date):
+        return None
+    for word in _LETTERS.findall(date):  # "mid-December" too
+        month = _MONTHS.get(word.lower())
+        if month is not None:
+            return month
+    return None
+
+
+def _opening_month(sent: Span) -> int | None:
+    """ "In December, an airstrike ...", "On Dec. 3, ...": the month a sentence opens
+    with, as its own time."""
+    for date in _date_phrases(sent[: min(len(sent), _OPENING_DATE_REACH)]):
+        return _month_of(date)
+    return None
+
+
+def _lead_dates(doc: Doc, doc_text: str) -> list[str]:
+    """Dates named in the lead (the first paragraph, at most two sentences): the main
+    event's own year and month, so that naming them elsewhere does not make a figure old."""
     paragraph_end = doc_text.find("\n\n")
     lead_end = len(doc_text) if paragraph_end < 0 else paragraph_end
     shared = facts(doc)
@@ -1335,16 +1398,16 @@ def _lead_years(doc: Doc, doc_text: str) -> frozenset[str]:
         if number == _LEAD_SENTENCES or sent.start_char >= lead_end:
             lead_end = min(lead_end, sent.start_char)
             break
-    years = set()
+    dates = []
     for ent in shared.ents:
         if ent.start_char >= lead_end:
             break
         if ent.label_ == "DATE":
-            years.update(m.group(0) for m in _YEAR.finditer(ent.text))
-    return frozenset(years)
+            dates.append(ent.text)
+    return dates
 
 
-def _historical_from(sent: Span, lead_years: frozenset[str]) -> int | None:
+def _historical_from(sent: Span, present: _Present) -> int | None:
     """Token index from which the sentence speaks of an earlier event, None if it does not.
 
     A sentence that says "ago" or names a year other than the lead's is about
@@ -1354,6 +1417,11 @@ def _historical_from(sent: Span, lead_years: frozenset[str]) -> int | None:
     """
     if any(_PAST_PERIOD.search(date) for date in _date_phrases(sent)):
         return sent.start
+    if present.months is not None:
+        month = _opening_month(sent)
+        if month is not None and month not in present.months:
+            return sent.start
+    lead_years = present.years
     tokens = _tokens(sent)
     for index, token in enumerate(tokens):
         if token.lower_ in _HISTORICAL_CUES:

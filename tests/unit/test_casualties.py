@@ -530,6 +530,30 @@ def test_a_lead_year_long_before_publication_is_an_earlier_event(parse, current_
     assert [(f.value, f.historical) for f in figures] == [(3, historical)]
 
 
+MONTH_STORY = (
+    "An airstrike on a market killed at least 62 people on Sunday, medics said.\n\n"
+    "In December, an airstrike on a nearby village killed more than 100 people."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "current_month", "historical"),
+    [
+        (MONTH_STORY, 3, True),  # a March story: December is an earlier event
+        (MONTH_STORY, 12, False),  # a December story: the same month is the news
+        (MONTH_STORY, None, False),  # no publication month: nothing to compare with
+        (MONTH_STORY.replace("In December,", "On Dec. 3,"), 3, True),
+        (MONTH_STORY.replace("on Sunday", "in mid-December"), 1, False),  # the lead's month
+        (MONTH_STORY.replace("In December, an", "An"), 3, False),
+    ],
+)
+def test_a_sentence_opening_with_another_month_is_an_earlier_event(
+    parse, text, current_month, historical
+):
+    figures = extract_casualties(parse(text), current_year=2025, current_month=current_month)
+    assert [(f.value, f.historical) for f in figures] == [(62, False), (100, historical)]
+
+
 def test_lone_victim_inside_a_larger_toll_is_dropped(parse):
     doc = parse("The gunman killed 12 people.\n\nOne victim was killed in his car.")
     assert _facts(doc) == [(K, 12, "exact", False)]
