@@ -243,13 +243,16 @@ _MONTHS = _word_set("""
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
 """)
+_TIMES_OF_DAY = frozenset(
+    {"morning", "afternoon", "evening", "night", "midday", "noon", "midnight", "dawn", "dusk"}
+)
 _AGE_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 # Singular people whose "of N" is an age: "a child of 12" (not "a family of five").
 _AGE_HOLDERS = frozenset({"child", "boy", "girl", "man", "woman", "teenager", "youth", "baby"})
 _AGE_LIST_REACH = 8
 _NON_COUNT_FOLLOWERS = frozenset({"%", "percent", "per", "p.m.", "a.m.", "pm", "am", "o'clock"})
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
-_MONTHS = {
+_MONTH_NUMBERS = {
     name: number
     for number, names in enumerate(
         [
@@ -809,7 +812,21 @@ def _is_not_a_head_count(sent: Span, phrase: _CountPhrase) -> bool:
         return True
     if after[:1] == ["of"] and after[1:2] and after[1] in _PARTITIVE_FOLLOWERS:
         return True  # "four of the victims": part of a group counted elsewhere
+    if last.ent_type_ == "TIME" and _is_toll_before_a_time_of_day(doc, phrase, before):
+        return False  # "the toll rose to 34 by evening": the model tags "34 by evening"
     return last.ent_type_ in ("TIME", "PERCENT", "MONEY", "ORDINAL")
+
+
+def _is_toll_before_a_time_of_day(doc: Doc, phrase: _CountPhrase, before: str) -> bool:
+    """ "rose from 27 in the morning to 34 by evening": a count a toll moves to or from,
+    followed by when ("at 7 in the morning" is a clock time)."""
+    if before not in ("to", "from") or phrase.end + 1 >= len(doc):
+        return False
+    if doc[phrase.end].lower_ not in ("in", "by", "on", "at"):
+        return False
+    return any(
+        t.lower_ in _TIMES_OF_DAY for t in doc[phrase.end + 1 : min(len(doc), phrase.end + 3)]
+    )
 
 
 def _is_listed_age(doc: Doc, start: int, limit: int) -> bool:
@@ -1374,7 +1391,7 @@ def _month_of(date: str) -> int | None:
     if _YEAR.search(date):
         return None
     for word in _LETTERS.findall(date):  # "mid-December" too
-        month = _MONTHS.get(word.lower())
+        month = _MONTH_NUMBERS.get(word.lower())
         if month is not None:
             return month
     return None

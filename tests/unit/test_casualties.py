@@ -347,6 +347,11 @@ FIGURE_CASES = [
     ("Divers recovered the remains of 4 crew members on Sunday.", [(K, 4, "exact", False)]),
     ("The bodies of the two pilots were flown home.", []),
     ("The blast has claimed the lives of 11 workers, police said.", [(K, 11, "exact", False)]),
+    # a toll followed by a time of day, which the model tags as one TIME
+    ("The death toll rose to 34 by evening, officials said.", [(K, 34, "exact", False)]),
+    ("By Monday the toll had climbed from 12 in the morning.", [(K, 12, "exact", False)]),
+    ("The blast happened at 7 in the morning and killed 5 people.", [(K, 5, "exact", False)]),
+    ("The shift ran from 9 in the morning to 5 in the afternoon.", []),
     # Indian digit grouping (lakhs and crores)
     ("As many as 1,68,491 people were killed on the roads.", [(K, 168491, "up_to", False)]),
     ("The crash took the lives of at least 23 passengers.", [(K, 23, "at_least", False)]),
