@@ -110,6 +110,8 @@ FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 MAX_NAME_TOKENS = 8
 SPEAKER_PREPS = frozenset({"of", "for", "with", "from", "at", "to", "close"})
 PRONOUN_LOOKBACK = 40
+# Tokens searched back for the organisation an "it said" points to (a few sentences).
+ORG_LOOKBACK = 120
 # Clause levels climbed to find the speech verb that reports a clause.
 MAX_CLIMB = 8
 ROLE_LOOKBACK = 200
@@ -186,6 +188,7 @@ class SpeakerResolver:
         self.descriptions: dict[str, str] = {}
         self.mention_starts: list[int] = []
         self.person_speakers: list[tuple[int, str]] = []
+        self.org_speakers: list[int] = []  # where each organisation speaker was named
         self._index_people()
 
     # ---- the article's people ----
@@ -294,6 +297,8 @@ class SpeakerResolver:
             self.history.append(speaker)
             if speaker.type == PERSON:
                 self.person_speakers.append((at, speaker.name))
+            elif speaker.type == ORG:
+                self.org_speakers.append(at)
 
     def _person_before(self, char: int) -> str | None:
         """The person a he/she most likely points to: the last subject or quoted speaker,
@@ -470,6 +475,9 @@ class SpeakerResolver:
                 return Speaker(earlier.name, PERSON, earlier.description, head.text)
             return Speaker(name, PERSON, self._known_description(name), head.text)
         if lower in THING_PRONOUNS:
+            named = self._organisation_before(head)
+            if named is not None:
+                return Speaker(named.name, ORG, named.description, head.text)
             earlier = self._last_speaker((ORG,))
         elif lower in GROUP_PRONOUNS:
             earlier = self._last_speaker((ORG, ANONYMOUS))
@@ -478,6 +486,26 @@ class SpeakerResolver:
         if earlier is None:
             return None
         return Speaker(earlier.name, earlier.type, earlier.description, head.text)
+
+    def _organisation_before(self, pronoun: Token) -> Speaker | None:
+        """What an "it said" points to when an organisation was the subject of a clause
+        since the last organisation spoke ("Corvana will close the plant, which it said
+        had ..."): a subject the model tags ORG, read as a speaker would be."""
+        last_spoken = self.org_speakers[-1] if self.org_speakers else -1
+        doc = self.doc
+        for i in range(pronoun.i - 1, max(-1, pronoun.i - ORG_LOOKBACK), -1):
+            token = doc[i]
+            if token.idx <= last_spoken:
+                return None
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.ent_type_ == ORG
+                and not self.quoted[i]
+                and token.lower_ not in THING_PRONOUNS
+            ):
+                found = self.from_subject(token)
+                return found if found is not None and found.type == ORG else None
+        return None
 
     def _known_description(self, name: str) -> str | None:
         return self.descriptions.get(name)

@@ -268,6 +268,24 @@ QUOTE_CASES = [
             ("Nobody listened", "full", "Luis Mora"),
         ],
     ),
+    # "it said": the organisation last the subject of a clause, or else the last one quoted
+    (
+        "Corvana Foods will close its plant in Leeds, which it said had “not found a path to "
+        "profitability.”",
+        [("not found a path to profitability", "partial", "Corvana Foods")],
+    ),
+    (
+        "“We are disappointed,” the union said. Corvana Foods cut 500 jobs on Monday. It said "
+        "the move was “painful but necessary.”",
+        [
+            ("We are disappointed", "full", "union"),
+            ("painful but necessary", "partial", "Corvana Foods"),
+        ],
+    ),
+    (
+        "“The talks have failed,” the Kremlin said. It called the plan “absurd.”",
+        [("The talks have failed", "full", "Kremlin"), ("absurd", "partial", "Kremlin")],
+    ),
     # a he/she after a report points to the one who spoke, not to a subject of what was reported
     (
         "Sgt. Maria Lopez said officers believe Tom Reed drove the car.\n\n“He was not alone,” "
