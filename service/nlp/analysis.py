@@ -8,7 +8,13 @@ from datetime import datetime
 from spacy.tokens import Doc, Span
 
 from .brief import compose_brief
-from .casualties import CasualtyFigure, CasualtyTotal, casualty_totals, extract_casualties
+from .casualties import (
+    CasualtyFigure,
+    CasualtyTotal,
+    casualty_totals,
+    extract_casualties,
+    is_superseded,
+)
 from .doc_facts import facts_scope
 from .entities import Entity, extract_entities
 from .quotes import Quote, extract_quotes
@@ -52,7 +58,11 @@ def _analyze(
     entities = tuple(extract_entities(doc))
     people = [(s.start, s.end) for e in entities if e.type == "PERSON" for s in e.spans]
     quotes = tuple(extract_quotes(doc, people=people))
-    figure_offsets = [(f.start, f.end) for f in figures if not f.historical]
+    # Only the current figures make a sentence news: not earlier events, and not tolls
+    # the text itself says were replaced ("Earlier, officials had put the toll at 40").
+    figure_offsets = [
+        (f.start, f.end) for f in figures if not f.historical and not is_superseded(f)
+    ]
     summaries = tuple(
         tuple(chosen) for chosen in summaries_by_size(doc, figure_offsets=figure_offsets)
     )[:MAX_SUMMARY_SENTENCES]

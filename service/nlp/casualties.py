@@ -326,6 +326,14 @@ _SUPERSEDED_REACH = 6
 _SUPERSEDED_OPENING = re.compile(
     r"\W*(?:earlier|initially|previously|originally)\s*,", re.IGNORECASE
 )
+# "Earlier on Saturday, officials had said ...": an earlier time of the same news, then
+# what was said then (past perfect). Without "had", "Earlier this month, a bombing
+# killed 60" is another event, for the historical rules.
+_EARLIER_REPORT = re.compile(
+    r"\W*earlier\s+(?:on|in|this|that)\b[^,]{0,25},.*\bhad\s+"
+    r"(?:said|put|reported|given|estimated|announced|confirmed)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 _LEAD_SENTENCES = 2
 # A correction appended to a story restates the wrong figure it replaces.
 _CORRECTION_NOTE = re.compile(
@@ -500,6 +508,8 @@ def is_superseded(figure: CasualtyFigure) -> bool:
     before = figure.sentence[:at]
     if _SUPERSEDED_OPENING.match(before):
         return True  # "Earlier, officials had put the toll at 40."
+    if _EARLIER_REPORT.match(before):
+        return True  # "Earlier on Saturday, officials had said 11 people had died."
     clause = _CLAUSE_BREAK.split(before)[-1]
     # Only the words right before the figure: "earlier this month, ... killed 60" is a date.
     nearby = " ".join(clause.split()[-_SUPERSEDED_REACH:])

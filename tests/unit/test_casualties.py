@@ -505,6 +505,20 @@ def test_update_keeps_the_newer_figure(parse):
     assert casualty_totals(figures)["killed"].value == 133
 
 
+@pytest.mark.parametrize(
+    ("text", "superseded"),
+    [
+        ("Earlier, officials had put the toll at 40.", True),
+        ("Earlier on Saturday, officials had said 11 people had died.", True),
+        ("Earlier in the day, police had put the toll at 40.", True),
+        ("Earlier this month, a bombing killed 60 people.", False),
+        ("Earlier on Monday, the ministry said 12 people were injured.", False),
+    ],
+)
+def test_an_earlier_report_is_superseded(parse, text, superseded):
+    assert [is_superseded(f) for f in extract_casualties(parse(text))] == [superseded]
+
+
 def test_toll_lowered_from_to_keeps_the_newer_figure(parse):
     figures = extract_casualties(parse("The number of injured was lowered from 280 to 271."))
     assert casualty_totals(figures)["injured"].value == 271
