@@ -369,6 +369,7 @@ def _rank(doc: Doc, figure_offsets: Sequence[tuple[int, int]]) -> list[_Ranked]:
     sentences = [s for s in article_sentences(doc) if s.body]
     casualty_hits = _sentences_with_figures(sentences, figure_offsets)
     centrality = _centrality(sentences)
+    opens_quoted = _inside_quotes_at(text, [s.start for s in sentences])
     ranked = []
     for position, sentence in enumerate(sentences):
         features = _features(sentence, position)
@@ -378,7 +379,7 @@ def _rank(doc: Doc, figure_offsets: Sequence[tuple[int, int]]) -> list[_Ranked]:
             # event, or one it missed) still counts for something.
             own_cue = _OWN_CUE_WITH_FIGURES * features["casualty"]
             features["casualty"] = 1.0 if sentence.index in casualty_hits else own_cue
-        readability = _readability(sentence)
+        readability = _readability(sentence, starts_quoted=opens_quoted[position])
         ranked.append(
             _Ranked(
                 sentence=_public(text, sentence, _weighted(features, readability)),
@@ -734,7 +735,7 @@ def _distinct_entities(sentence: ArticleSentence, labels: frozenset[str]) -> int
     return len({e.text.lower() for e in sentence.ents if e.label_ in labels})
 
 
-def _readability(sentence: ArticleSentence) -> float:
+def _readability(sentence: ArticleSentence, *, starts_quoted: bool = False) -> float:
     """Down-weight sentences that read badly alone: quotes, dangling pronouns, scraps."""
     factor = 1.0
     words = [t for t in sentence.tokens if not t.is_punct]
@@ -744,15 +745,36 @@ def _readability(sentence: ArticleSentence) -> float:
         factor *= 0.85
     if words and words[0].lower_ in _CONTEXT_DEPENDENT_STARTS:
         factor *= 0.8
-    return factor * (1.0 - 0.35 * _quoted_share(sentence))
+    return factor * (1.0 - 0.35 * _quoted_share(sentence, starts_quoted=starts_quoted))
 
 
-def _quoted_share(sentence: ArticleSentence) -> float:
+def _inside_quotes_at(text: str, starts: Sequence[int]) -> list[bool]:
+    """For each offset in `starts` (ascending), whether a double quotation opened earlier
+    in its paragraph is still open there: the second sentence of a quote has no mark."""
+    states: list[bool] = []
+    inside = False
+    position = 0
+    for start in starts:
+        for char in text[position:start]:
+            if char == "\n":
+                inside = False
+            elif char in "“«":  # double marks only: a ’ is far more often an apostrophe
+                inside = True
+            elif char in "”»":
+                inside = False
+            elif char == '"':
+                inside = not inside
+        position = max(position, start)
+        states.append(inside)
+    return states
+
+
+def _quoted_share(sentence: ArticleSentence, *, starts_quoted: bool = False) -> float:
     """Share of the sentence's words inside quotation marks (a run-on quote counts too)."""
     tokens = sentence.tokens
     if not tokens:
         return 0.0
-    inside = tokens[0].text in _OPEN_QUOTES or tokens[0].text == '"'
+    inside = starts_quoted
     quoted = words = 0
     for token in tokens:
         if token.text in _OPEN_QUOTES:

@@ -6,6 +6,8 @@ import spacy
 from service.nlp.summary import (
     SUMMARY_METHOD,
     SummarySentence,
+    _inside_quotes_at,
+    _quoted_share,
     _ranks_as_a_record,
     _responsibility_cue,
     article_sentences,
@@ -382,3 +384,25 @@ def test_a_doc_without_sentence_boundaries_is_split_by_paragraph():
         "The first paragraph says something.",
         "The second says more.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "shares"),
+    [
+        # straight and curly marks around the same words read the same
+        ('"We will find them," Bhayo told reporters.', [0.57]),
+        ("“We will find them,” Bhayo told reporters.", [0.57]),
+        ('Bhayo told reporters, "We will find them."', [0.57]),
+        # the second sentence of a quote has no opening mark of its own
+        ('"We will rebuild. We will not give up," the mayor said.', [1.0, 0.62]),
+        # an apostrophe is not a closing mark
+        ("“We don’t know. Nobody knows,” she said.", [1.0, 0.5]),
+        ("The council met on Tuesday. It did not vote.", [0.0, 0.0]),
+    ],
+)
+def test_quoted_share_counts_the_words_inside_quotation_marks(parse, text, shares):
+    sentences = [s for s in article_sentences(parse(text)) if s.body]
+    opens = _inside_quotes_at(text, [s.start for s in sentences])
+    assert [
+        round(_quoted_share(s, starts_quoted=o), 2) for s, o in zip(sentences, opens, strict=True)
+    ] == shares
