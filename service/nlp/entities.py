@@ -230,6 +230,11 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             # keep the longer side: "Kerman - Twin explosions" is about "Kerman"
             start, end = (start, i) if i - start >= end - i - 1 else (i + 1, end)
             break
+    if label == "PERSON":
+        for i in range(end - 2, start, -1):
+            if doc[i].text in ("'s", "’s") and _is_name_token(doc[i + 1]):
+                start = i + 1  # "Bernstein's Priya Natarajan": the person is after the owner
+                break
     while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
         start += 1
     while start < end and (
@@ -536,6 +541,7 @@ def _paragraph_pieces(ent: Span) -> list[tuple[int, int]]:
 
 def _clean_mentions(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> list[_Mention]:
     """The cleaned mention for one model span, plus a place named inside it, if any."""
+    end = _before_open_bracket(doc, start, end)
     trimmed_start, trimmed_end = _trim(doc, start, end, label)
     if trimmed_start >= trimmed_end or _is_title_fragment(doc, trimmed_start, trimmed_end):
         return []
@@ -567,6 +573,15 @@ def _clean_mentions(doc: Doc, start: int, end: int, label: str, taken: set[int])
         place = _Mention(trimmed_start, trimmed_end, "GPE", Counter({"GPE": _MODEL_VOTE}))
         return [place, mention]
     return [mention]
+
+
+def _before_open_bracket(doc: Doc, start: int, end: int) -> int:
+    """ "Shanghai Cooperation Organisation (SCO": a span the model ran into a bracket it
+    did not close ends before the bracket (the acronym is found on its own)."""
+    for i in range(start + 1, end):
+        if doc[i].text == "(" and all(doc[j].text != ")" for j in range(i + 1, end)):
+            return i
+    return end
 
 
 def _name_length(doc: Doc, start: int, end: int) -> int:
@@ -836,7 +851,9 @@ def _merge_acronyms(doc: Doc, groups: dict[str, _Group]) -> None:
             continue
         owners = {k for k in by_initials.get(key, []) if k != key and k in groups}
         if len(owners) == 1:
-            _merge(groups, owners.pop(), key)
+            # The full name decides the type: "WHO said" reads like a person's subject.
+            owner = owners.pop()
+            _merge(groups, owner, key, as_type=groups[owner].type())
 
 
 _CORPORATE_SUFFIX_KEYS = frozenset(_plain_key(s) for s in gz.CORPORATE_SUFFIXES)

@@ -218,6 +218,24 @@ def test_mentions_of_one_entity_merge(parse, text, name, aliases, mentions):
 
 TYPES = [
     pytest.param(
+        "Leaders of the Shanghai Cooperation Organisation (SCO) met in Tianjin on Monday.",
+        "Shanghai Cooperation Organisation",
+        "ORG",
+        id="span-run-into-an-acronym-bracket",
+    ),
+    pytest.param(
+        "The World Health Organization (WHO) said 29 people had died.",
+        "World Health Organization",
+        "ORG",
+        id="bracketed-acronym-before-said",
+    ),
+    pytest.param(
+        "Bernstein’s Priya Natarajan said the deal was fair.",
+        "Priya Natarajan",
+        "PERSON",
+        id="person-after-an-employers-possessive",
+    ),
+    pytest.param(
         "Malawi declared a state of disaster after the floods, officials said.",
         "Malawi",
         "GPE",
