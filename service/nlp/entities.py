@@ -620,6 +620,9 @@ def _vote(doc: Doc, mention: _Mention, titled: bool, weight: float) -> None:
     if shaped is not None:
         # "Wembley Arena" tagged PERSON, unless a title or role says "Stuart Hall" is one
         mention.votes[shaped] += _CONTEXT_VOTE
+    if len(tokens) > 1 and tokens[-1].text.casefold() in gz.ORG_HEADS:
+        mention.votes["ORG"] += _LIST_VOTE  # "Thames Water", "Fresno Police": no surnames
+        return
     if mention.label != "GPE" and _names_a_weapon(span):
         mention.votes["PRODUCT"] += _LIST_VOTE
         return

@@ -932,6 +932,47 @@ CORPORATE_SUFFIXES = _names(
     """
 )
 
+# Last words that make a name an organisation's, and are nobody's surname ("Thames
+# Water", "Labour Party", "Fresno Police"); not "Bank", "Union" or "Federation", which
+# also end places ("West Bank", "Soviet Union", "Russian Federation").
+ORG_HEADS = _names(
+    """
+    Administration
+    Agency
+    Airlines
+    Airways
+    Association
+    Authority
+    Brands
+    Bureau
+    Commission
+    Committee
+    Corporation
+    Council
+    Department
+    Directorate
+    Energy
+    Foods
+    Foundation
+    Holdings
+    Institute
+    Insurance
+    Ministry
+    Motors
+    Organisation
+    Organization
+    Party
+    Pharmaceuticals
+    Police
+    Railways
+    Securities
+    Technologies
+    Telecom
+    University
+    Water
+    """
+)
+
 # Words that go before a title and form it with it, never a name on their own:
 # "Supreme Leader", "Labor Secretary", "Health Minister", "District Judge".
 TITLE_MODIFIERS = _names(

@@ -60,6 +60,8 @@ ORG_WORDS = _words("""
     administration bureau embassy command directorate cabinet assembly tass reuters
     interfax ria xinhua agency network channel news times post journal press media
     foundation association federation fund league club
+    water energy airlines airways motors foods brands holdings systems technologies
+    labs partners capital securities insurance railways rail telecom pharmaceuticals
 """)
 
 # Common nouns naming an institution: "the ministry said" is an ORG speaking.

@@ -218,6 +218,18 @@ def test_mentions_of_one_entity_merge(parse, text, name, aliases, mentions):
 
 TYPES = [
     pytest.param(
+        "Anglian Water said supplies were safe after the flooding.",
+        "Anglian Water",
+        "ORG",
+        id="utility-the-model-calls-a-person",
+    ),
+    pytest.param(
+        "North Yorkshire Police said the driver had been arrested.",
+        "North Yorkshire Police",
+        "ORG",
+        id="police-force-named-by-its-county",
+    ),
+    pytest.param(
         "Leaders of the Shanghai Cooperation Organisation (SCO) met in Tianjin on Monday.",
         "Shanghai Cooperation Organisation",
         "ORG",

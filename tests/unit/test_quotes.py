@@ -268,6 +268,11 @@ QUOTE_CASES = [
             ("Nobody listened", "full", "Luis Mora"),
         ],
     ),
+    # a company the model calls a person is an organisation by its last word
+    (
+        "Anglian Water said supplies were safe. “We are monitoring,” it said.",
+        [("We are monitoring", "full", "Anglian Water")],
+    ),
     # "it said": the organisation last the subject of a clause, or else the last one quoted
     (
         "Corvana Foods will close its plant in Leeds, which it said had “not found a path to "
@@ -557,6 +562,13 @@ SPEAKER_CASES = [
         "Rivera",
     ),
     ("“Why did nobody stop him?” asked one mother.", "mother", "anonymous", None, "one mother"),
+    (
+        "“We will appeal,” Thames Water said in a statement.",
+        "Thames Water",
+        "ORG",
+        None,
+        "Thames Water",
+    ),
     (
         "“We will be back on the streets,” a spokesperson for Stand Up to Racism said.",
         "spokesperson for Stand Up to Racism",
