@@ -420,11 +420,13 @@ def _shape_type(tokens: list[Token], label: str) -> str | None:
 
 
 def _is_bare_head(tokens: list[Token]) -> bool:
-    """ "Opens" or "Hall" alone is a common noun the model capitalised, not a name."""
-    if len(tokens) != 1:
-        return False
-    word = tokens[0].text.casefold()
-    return word in gz.EVENT_HEADS or word in gz.FACILITY_HEADS or word in gz.PERSON_TITLES
+    """ "Opens" or "Hall" alone is a common noun the model capitalised, not a name; so is
+    a run of title and role words ("Executive Officer" of "Chief Executive Officer X")."""
+    words = [tok.text.casefold() for tok in tokens]
+    if len(words) == 1:
+        word = words[0]
+        return word in gz.EVENT_HEADS or word in gz.FACILITY_HEADS or word in gz.PERSON_TITLES
+    return all(word in gz.PERSON_TITLES or word in gz.PERSON_ROLES for word in words)
 
 
 def _names_a_weapon(span: Span) -> bool:
@@ -731,6 +733,8 @@ def _short_form_mention(doc: Doc, i: int, label: str) -> _Mention:
 def _untagged_mention(doc: Doc, start: int, end: int) -> _Mention | None:
     if end - start == 1 and _is_role_noun(doc[start]):
         return None  # "Executive" of "Chief Executive Lars Eriksson" is the title's rest
+    if _is_bare_head(list(doc[start:end])):
+        return None  # "Executive Officer" of "Chief Executive Officer Lars Eriksson"
     listed = _list_type(doc[start:end].text)
     if listed is not None and listed != "NORP":
         mention = _Mention(start, end, listed)

@@ -540,6 +540,13 @@ PERSON_TITLES = _names(
     Constable
     Commissioner
     Brigadier
+    Fullback
+    Halfback
+    Winger
+    Striker
+    Goalkeeper
+    Midfielder
+    Quarterback
     Sheriff
     Deputy
     Dr.

@@ -487,6 +487,18 @@ DROPPED = [
         id="byline-first-line",
     ),
     pytest.param(
+        "Chief Executive Officer Lars Eriksson said profits rose.",
+        {"executive officer", "chief executive officer lars eriksson"},
+        "Lars Eriksson",
+        id="title-words-run-is-no-name",
+    ),
+    pytest.param(
+        "Fullback Kaleb Tuimavave scored twice in the second half.",
+        {"fullback kaleb tuimavave", "fullback"},
+        "Kaleb Tuimavave",
+        id="playing-position-before-a-name",
+    ),
+    pytest.param(
         "Detective Superintendent Emma Holloway said the scene was secure.",
         {"superintendent emma holloway", "detective superintendent emma holloway", "superintendent"},
         "Emma Holloway",
