@@ -820,11 +820,24 @@ def _is_not_a_head_count(sent: Span, phrase: _CountPhrase) -> bool:
             return True  # "a child of 12", "a man of 40"
     if phrase.start == phrase.end - 1 and _is_year(first, before):
         return True
-    if after[:1] == ["of"] and after[1:2] and after[1] in _PARTITIVE_FOLLOWERS:
-        return True  # "four of the victims": part of a group counted elsewhere
+    if _is_part_of_a_counted_group(sent, phrase, after):
+        return True
     if last.ent_type_ == "TIME" and _is_toll_before_a_time_of_day(doc, phrase, before):
         return False  # "the toll rose to 34 by evening": the model tags "34 by evening"
     return last.ent_type_ in ("TIME", "PERCENT", "MONEY", "ORDINAL")
+
+
+def _is_part_of_a_counted_group(sent: Span, phrase: _CountPhrase, after: list[str]) -> bool:
+    """ "four of the victims": part of a group counted elsewhere. Not "23 were pulled out
+    alive, 11 of whom were injured": the injured of a group nobody counted as casualties."""
+    if after[:1] != ["of"] or not after[1:2] or after[1] not in _PARTITIVE_FOLLOWERS:
+        return False
+    if after[1] not in ("whom", "them"):
+        return True
+    return any(
+        _word_category(token) is not None or token.lower_ in _CASUALTY_NOUNS
+        for token in sent.doc[sent.start : phrase.q_start]
+    )
 
 
 def _is_toll_before_a_time_of_day(doc: Doc, phrase: _CountPhrase, before: str) -> bool:

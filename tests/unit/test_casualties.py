@@ -347,6 +347,15 @@ FIGURE_CASES = [
     ("Divers recovered the remains of 4 crew members on Sunday.", [(K, 4, "exact", False)]),
     ("The bodies of the two pilots were flown home.", []),
     ("The blast has claimed the lives of 11 workers, police said.", [(K, 11, "exact", False)]),
+    # "N of whom": a part of a casualty group already counted, or the casualties of a group
+    ("The fire killed 12 people, three of whom were children.", [(K, 12, "exact", False)]),
+    ("The blast injured 40 people, 11 of whom were badly hurt.", [(INJ, 40, "exact", False)]),
+    (
+        "Rescuers said 23 people had been pulled out alive, 11 of whom were injured.",
+        [(INJ, 11, "exact", False)],
+    ),
+    ("The boat carried 40 migrants, 12 of whom drowned.", [(K, 12, "exact", False)]),
+    ("Police arrested 20 protesters, five of whom were later released.", []),
     # a toll followed by a time of day, which the model tags as one TIME
     ("The death toll rose to 34 by evening, officials said.", [(K, 34, "exact", False)]),
     ("By Monday the toll had climbed from 12 in the morning.", [(K, 12, "exact", False)]),
