@@ -65,6 +65,9 @@ _LIST_VOTE = 100.0
 
 _DASHES = frozenset({"-", "–", "—", "--", "|", "/"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# A dateline: up to three words in capitals, then one of these.
+_DATELINE_WORDS = 3
+_DATELINE_ENDS = frozenset({":", "—", "–", "-", "--", ","})
 _LEADING_DROP = frozenset({"the", "a", "an"})
 _TRAILING_DROP = frozenset({"CCONJ", "ADP", "DET"})
 _INITIAL = re.compile(r"(?:[A-Z]\.){1,3}")
@@ -730,6 +733,32 @@ def _short_form_mention(doc: Doc, i: int, label: str) -> _Mention:
     return mention
 
 
+def _dateline_place(doc: Doc, taken: set[int]) -> _Mention | None:
+    """ "NEW DELHI: ...", "PUNE —", "MEDFORD, Ore. —": the capitals an article opens with,
+    before the dateline's colon, dash or comma, name the place it was filed from (the
+    model often misses a city no list holds, or tags "NEW" as an adjective)."""
+    tokens = facts(doc).tokens
+    start = 0
+    while start < len(tokens) and tokens[start].is_space:
+        start += 1
+    end = start
+    while end < len(tokens) and end - start < _DATELINE_WORDS and _is_capital_word(tokens[end]):
+        end += 1
+    if end == start or end >= len(tokens) or tokens[end].text not in _DATELINE_ENDS:
+        return None
+    if any(i in taken or tokens[i].ent_type_ for i in range(start, end)):
+        return None
+    if any(tokens[i].lower_ in gz.STORY_LABELS for i in range(start, end)):
+        return None  # "BREAKING:", "UPDATE —": a label of the story, not a place
+    mention = _Mention(start, end, "GPE")
+    mention.votes["GPE"] += _LIST_VOTE
+    return mention
+
+
+def _is_capital_word(token: Token) -> bool:
+    return token.is_upper and token.is_alpha and len(token.text) > 1
+
+
 def _untagged_mention(doc: Doc, start: int, end: int) -> _Mention | None:
     if end - start == 1 and _is_role_noun(doc[start]):
         return None  # "Executive" of "Chief Executive Lars Eriksson" is the title's rest
@@ -993,6 +1022,10 @@ def _extract_entities(doc: Doc) -> list[Entity]:
     excluded = _excluded_ranges(doc)
     mentions = _model_mentions(doc, excluded)
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    dateline = _dateline_place(doc, taken)
+    if dateline is not None:
+        mentions.append(dateline)
+        taken.update(range(dateline.start, dateline.end))
     mentions.extend(_missed_mentions(doc, excluded, taken, _short_forms(doc, mentions)))
     groups = _group_by_key(doc, mentions)
     _merge_short_person_names(doc, groups)

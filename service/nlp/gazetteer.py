@@ -980,6 +980,39 @@ ORG_HEADS = _names(
     """
 )
 
+# Labels a story may open with in capitals, where a dateline would name a place
+# ("BREAKING:", "UPDATE —").
+STORY_LABELS = _names(
+    """
+    alert
+    analysis
+    breaking
+    clarification
+    comment
+    correction
+    developing
+    editorial
+    exclusive
+    explainer
+    flash
+    in
+    just
+    listen
+    live
+    note
+    opinion
+    photos
+    read
+    review
+    update
+    updated
+    urgent
+    video
+    warning
+    watch
+    """
+)
+
 # Words that go before a title and form it with it, never a name on their own:
 # "Supreme Leader", "Labor Secretary", "Health Minister", "District Judge".
 TITLE_MODIFIERS = _names(

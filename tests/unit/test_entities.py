@@ -661,6 +661,21 @@ def test_values_are_not_entities(parse, text):
     assert all(e.type not in VALUE_TYPES for e in extract_entities(parse(text)))
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("NEW DELHI: A total of 12 people were killed in the crash, police said.", "New Delhi"),
+        ("PUNE: The ruling party won a clear majority on Friday.", "Pune"),
+        ("MEDFORD, Ore. — A wildfire forced thousands to flee on Sunday.", "Medford"),
+        ("BREAKING: The minister resigned on Monday.", None),
+        ("UPDATE — Police said two people were hurt.", None),
+    ],
+)
+def test_a_dateline_in_capitals_names_a_place(parse, text, place):
+    places = [e.name for e in extract_entities(parse(text)) if e.spans[0].start == 0]
+    assert places == ([place] if place else [])
+
+
 def test_dateline_place_keeps_a_readable_name(parse):
     entities = extract_entities(parse("WASHINGTON — The Senate passed the bill late on Saturday."))
     entity = _find(entities, "Washington")
