@@ -243,6 +243,9 @@ _MONTHS = _word_set("""
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
 """)
+# ", including 12 children,", ", mostly women,": an aside between a count and its verb.
+_ASIDE_OPENERS = frozenset({"including", "among", "mostly", "most", "many", "all"})
+_ASIDE_REACH = 8
 _TIMES_OF_DAY = frozenset(
     {"morning", "afternoon", "evening", "night", "midday", "noon", "midnight", "dawn", "dusk"}
 )
@@ -1091,6 +1094,13 @@ def _following_reading(sent: Span, phrase: _CountPhrase, head: Token) -> _Eviden
     while i < limit:
         token = doc[i]
         lower = token.lower_
+        if lower == "," and i + 1 < limit and doc[i + 1].lower_ in _ASIDE_OPENERS:
+            # "At least 34 pilgrims, including 12 children, were crushed to death"
+            i = _after_aside(sent, i)
+            if i is None:
+                return None
+            limit = min(sent.end, i + _PREDICATE_WINDOW)
+            continue
         if lower in ("not", "n't", "never", "no"):
             return None
         category = _surface_category(doc, i, limit)
@@ -1101,6 +1111,15 @@ def _following_reading(sent: Span, phrase: _CountPhrase, head: Token) -> _Eviden
             i += 1
             continue
         return None
+    return None
+
+
+def _after_aside(sent: Span, comma: int) -> int | None:
+    """The token after the comma that closes an aside opened at `comma`, if near."""
+    doc = sent.doc
+    for j in range(comma + 2, min(sent.end, comma + 2 + _ASIDE_REACH)):
+        if doc[j].text == ",":
+            return j + 1
     return None
 
 

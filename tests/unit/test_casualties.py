@@ -347,6 +347,13 @@ FIGURE_CASES = [
     ("Divers recovered the remains of 4 crew members on Sunday.", [(K, 4, "exact", False)]),
     ("The bodies of the two pilots were flown home.", []),
     ("The blast has claimed the lives of 11 workers, police said.", [(K, 11, "exact", False)]),
+    # an aside between the count and its verb
+    (
+        "PATNA, India — At least 34 pilgrims, including 12 children, were crushed to death.",
+        [(K, 34, "at_least", False)],
+    ),
+    ("Forty people, mostly women, were killed in the blast.", [(K, 40, "exact", False)]),
+    ("Twenty workers, all of them migrants, were injured.", [(INJ, 20, "exact", False)]),
     # "N of whom": a part of a casualty group already counted, or the casualties of a group
     ("The fire killed 12 people, three of whom were children.", [(K, 12, "exact", False)]),
     ("The blast injured 40 people, 11 of whom were badly hurt.", [(INJ, 40, "exact", False)]),
