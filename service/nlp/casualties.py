@@ -239,10 +239,6 @@ _NOUN_WINDOW = 4
 _SCALE_WORDS = NUMBER_WORDS - frozenset(UNITS) - frozenset(TENS)
 _COMPOUND_NUMBER_LEFT = frozenset(TENS) | {"hundred", "thousand", "and"}
 
-_MONTHS = _word_set("""
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-""")
 # ", including 12 children,", ", mostly women,": an aside between a count and its verb.
 _ASIDE_OPENERS = frozenset({"including", "among", "mostly", "most", "many", "all"})
 _ASIDE_REACH = 8
@@ -277,6 +273,7 @@ _MONTH_NUMBERS = {
     for name in names
 }
 _LETTERS = re.compile(r"[^\W\d_]+")
+_MONTHS = frozenset(_MONTH_NUMBERS)
 # A date within the first tokens of a sentence is the sentence's own time.
 _OPENING_DATE_REACH = 4
 _YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "until", "of", "from", "early", "late", "mid"})
@@ -558,14 +555,14 @@ def _retracted_ranges(doc_text: str, sentences: Sequence[Span]) -> list[tuple[in
 
 
 def _sentence_figures(
-    sent: Span, doc_text: str, present: _Present | None = None, stated: frozenset[str] = frozenset()
+    sent: Span, doc_text: str, present: _Present, stated: frozenset[str] = frozenset()
 ) -> list[CasualtyFigure]:
     according = _according_to(sent)
     context = _SentenceContext(
         sent=sent,
         doc_text=doc_text,
         text=doc_text[sent.start_char : sent.end_char],
-        historical_from=_historical_from(sent, present or _Present(frozenset(), None)),
+        historical_from=_historical_from(sent, present),
         according_to=according,
         speaker=_sentence_speaker(sent) if according is None else None,
     )

@@ -59,9 +59,7 @@ ORG_WORDS = _words("""
     organization organisation institute university hospital authority authorities
     administration bureau embassy command directorate cabinet assembly tass reuters
     interfax ria xinhua agency network channel news times post journal press media
-    foundation association federation fund league club
-    water energy airlines airways motors foods brands holdings systems technologies
-    labs partners capital securities insurance railways rail telecom pharmaceuticals
+    foundation association federation fund league club systems labs partners capital rail
 """)
 
 # Common nouns naming an institution: "the ministry said" is an ORG speaking.
@@ -166,7 +164,7 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
 
 
 def _looks_like_org_name(words: list[str]) -> bool:
-    if any(w.lower() in ORG_WORDS for w in words):
+    if any(w.lower() in ORG_WORDS or w.lower() in gz.ORG_HEADS for w in words):
         return True
     return len(words) == 1 and words[0].isupper() and len(words[0]) > 1
 
