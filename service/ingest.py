@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .analysis import PART_ANALYSIS, SENTENCE_COUNT_FIELD, parse_iso
+from .render import PART_ANALYSIS, SENTENCE_COUNT_FIELD, parse_iso
 from .nlp.htmltext import html_to_article
 from .nlp.text import article_id, clean_text, count_paragraphs, count_words
 from .services import Services

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import redis
 from rq import Queue
 
-from .analysis import Analyzer
+from .render import Analyzer
 from .config import Settings
 from .nlp.pipeline import load_pipeline, pipeline_version
 from .storage.articles import ArticleStore

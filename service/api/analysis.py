@@ -8,7 +8,7 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import abort
 
-from ..analysis import (
+from ..render import (
     PART_ANALYSIS,
     PART_CASUALTIES,
     PART_ENTITIES,

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from service.nlp import gazetteer as gz
+from .lexicon import gazetteer as gz
 
 from .doc_facts import facts, facts_scope
 

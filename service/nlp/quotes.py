@@ -25,7 +25,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from . import gazetteer as gz
+from .lexicon import gazetteer as gz
 from .doc_facts import facts, facts_scope
 from .speakers import Speaker, SpeakerResolver
 

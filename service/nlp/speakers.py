@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from . import gazetteer as gz
+from .lexicon import gazetteer as gz
 from .doc_facts import facts
 
 PERSON = "PERSON"

@@ -1,7 +1,7 @@
 """Events: one incident across the articles reporting it, grouped as they are ingested.
 
 An article with non-historical casualty totals and a clear incident (a kind
-and a place, see `nlp.events`) joins the event whose reports of the same kind
+and a place, see `nlp.incidents`) joins the event whose reports of the same kind
 name the same place within `WINDOW` of it; otherwise it starts a new event.
 Nothing is ever regrouped: each article's choice is made once, in `prepare`,
 against the events as they are then. Layout under ``{prefix}events:``:
@@ -35,7 +35,7 @@ from datetime import datetime
 import redis
 
 from ..nlp.entities import entity_key
-from ..nlp.events import (
+from ..nlp.incidents import (
     KINDS,
     EventScene,
     Incident,

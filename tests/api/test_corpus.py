@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from service.analysis import PART_CASUALTIES, PART_ENTITIES, PART_QUOTES
+from service.render import PART_CASUALTIES, PART_ENTITIES, PART_QUOTES
 from service.ingest import reanalyze_article
 
 PROBLEM = "application/problem+json"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.nlp.analysis import analyze
+from service.nlp.analyze import analyze
 from service.nlp.quotes import extract_quotes
 from tests.unit.work import python_steps
 

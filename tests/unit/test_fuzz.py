@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from service.nlp.analysis import analyze
+from service.nlp.analyze import analyze
 from service.nlp.text import clean_text
 
 WORDS = [

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import gazetteer as gz
+from .lexicon import gazetteer as gz
 from .entities import entity_key
 
 # Words naming an incident, by kind. Reports of one incident call it an attack, a

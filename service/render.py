@@ -15,7 +15,7 @@ from werkzeug.http import generate_etag
 
 from .api.analysis_schemas import AnalysisSchema
 from .metrics import count_cache, observe_analysis
-from .nlp.analysis import ArticleAnalysis, analyze
+from .nlp.analyze import ArticleAnalysis, analyze
 
 DEFAULT_SUMMARY_SENTENCES = 3
 PART_ANALYSIS = "analysis"

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from service.nlp.events import (
+from service.nlp.incidents import (
     SAME_COUNTRY,
     SAME_FACILITY,
     SAME_PLACE,
@@ -182,7 +182,7 @@ def incident(facility=None, scene=(), area=(), hints=(), locality=None):
     ],
 )
 def test_match_strength(article, event, strength, monkeypatch):
-    monkeypatch.setattr("service.nlp.events._COUNTRY_KEYS", frozenset({"ruritania"}))
+    monkeypatch.setattr("service.nlp.incidents._COUNTRY_KEYS", frozenset({"ruritania"}))
     assert match_strength(article, event) == strength
 
 
