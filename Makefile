@@ -15,10 +15,10 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)
 
 run: install
-	PORT=$(PORT) $(PY) -m service.devserver
+	PORT=$(PORT) $(PY) -m service.dev.launcher
 
 worker: install
-	$(PY) -m service.worker
+	$(PY) -m service.jobs.worker
 
 test: install lint
 	$(PY) -m pytest -q

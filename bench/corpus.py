@@ -139,7 +139,7 @@ def main() -> int:
     )
     app = create_app(settings)
     services = app.extensions["newsfacts"]
-    import service.tasks as tasks  # noqa: PLC0415 - the worker task must use these services
+    import service.jobs.tasks as tasks  # noqa: PLC0415 - the worker task must use these services
 
     tasks.worker_services = lambda: services
     client = app.test_client()

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import redis
 
-from service.embedded_redis import free_port
+from service.dev.embedded_redis import free_port
 from service.storage.keys import Keys
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -35,7 +35,7 @@ from pathlib import Path
 import redis
 
 from bench.corpus import synthetic_article
-from service.embedded_redis import free_port
+from service.dev.embedded_redis import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = next((ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8")
@@ -224,7 +224,7 @@ def bench_batch(env: dict[str, str], url: str, prefix: str) -> tuple[str, float,
         wait_healthy(f"{base}/health")
         workers = [
             subprocess.Popen(
-                [sys.executable, "-m", "service.worker"],
+                [sys.executable, "-m", "service.jobs.worker"],
                 cwd=ROOT,
                 env=env,
                 stdout=subprocess.DEVNULL,

@@ -9,21 +9,20 @@ from collections.abc import Mapping
 import swagger_ui_bundle
 from flask import Flask, Response, request, send_from_directory
 
-from . import auth, cors, logs, ratelimit
-from . import metrics as metrics_hooks
-from .api import analysis, articles, corpus, dashboard, events, health, jobs, metrics
-from .api.article_schemas import ArticleInSchema
-from .api.common import Timestamp
-from .api.docs import BEARER_SCHEME
-from .cli import newsfacts_cli
-from .config import Settings
-from .errors import register_error_handlers
-from .extensions import ProblemApi, newsfacts
-from .health import service_version
-from .ingest import ingest
-from .security_headers import SecurityHeaders
-from .seeds import load_seeds
-from .storage import StorageUnavailable
+from service.api import analysis, articles, corpus, dashboard, events, health, jobs, prometheus
+from service.api.docs import BEARER_SCHEME
+from service.cli import newsfacts_cli
+from service.config import Settings
+from service.ingest import ingest
+from service.readiness import service_version
+from service.schemas.article_schemas import ArticleInSchema
+from service.schemas.common_fields import Timestamp
+from service.seeds import load_seeds
+from service.storage import StorageUnavailable
+from service.web import auth, cors, logs, ratelimit, request_metrics
+from service.web.extensions import ProblemApi, newsfacts
+from service.web.problems import register_error_handlers
+from service.web.security_headers import SecurityHeaders
 
 log = logging.getLogger("service")
 
@@ -57,11 +56,11 @@ def create_app(config: Settings | Mapping[str, object] | None = None) -> Flask:
     api.init_app(app)
     api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
     api.register_field(Timestamp, "string", "date-time")
-    for module in (health, articles, analysis, jobs, corpus, events, metrics, dashboard):
+    for module in (health, articles, analysis, jobs, corpus, events, prometheus, dashboard):
         api.register_blueprint(module.blp)
     register_error_handlers(app)
     auth.init_app(app)
-    metrics_hooks.init_app(app)
+    request_metrics.init_app(app)
     logs.init_app(app)
     ratelimit.init_app(app, settings, app.extensions["newsfacts"].rate_counts)
     cors.init_app(app, settings)

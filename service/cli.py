@@ -12,10 +12,10 @@ from flask import current_app
 from flask.cli import AppGroup
 from marshmallow import ValidationError
 
-from .api.article_schemas import ArticleInSchema
-from .ingest import ingest_many, reanalyze_article
-from .jobs import job_status, resume, submit_reanalysis
-from .seeds import text_file_payload
+from service.ingest import ingest_many, reanalyze_article
+from service.jobs.submit import job_status, resume, submit_reanalysis
+from service.schemas.article_schemas import ArticleInSchema
+from service.seeds import text_file_payload
 
 newsfacts_cli = AppGroup("newsfacts", help="newsfacts maintenance commands.")
 

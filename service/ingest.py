@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .render import PART_ANALYSIS, SENTENCE_COUNT_FIELD, parse_iso
-from .nlp.htmltext import html_to_article
-from .nlp.text import article_id, clean_text, count_paragraphs, count_words
-from .services import Services
-from .storage import StorageUnavailable
+from service.nlp.htmltext import html_to_article
+from service.nlp.text import article_id, clean_text, count_paragraphs, count_words
+from service.render import PART_ANALYSIS, SENTENCE_COUNT_FIELD
+from service.services import Services
+from service.storage import StorageUnavailable
+from service.timestamps import format_utc, parse_date_prefix, parse_stored
 
 log = logging.getLogger(__name__)
 
@@ -45,18 +46,6 @@ class PreparedArticle:
         return self.published_at or self.ingested_at
 
 
-def iso(moment: dt.datetime | None) -> str | None:
-    return None if moment is None else moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _published_from_html(value: str | None) -> dt.datetime | None:
-    try:
-        day = dt.date.fromisoformat((value or "")[:10])
-    except ValueError:
-        return None
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
-
-
 def prepare_article(
     payload: Mapping, *, max_chars: int, now: dt.datetime | None = None
 ) -> PreparedArticle:
@@ -75,7 +64,7 @@ def prepare_article(
             raise ArticleRejected("html", "No article text could be found in the HTML.")
         title = title or page.title
         authors = authors or list(page.authors)
-        published = published or _published_from_html(page.published)
+        published = published or parse_date_prefix(page.published)
     if len(text) > max_chars:
         # Analysis time grows with length; a bound keeps one request from holding a worker.
         raise ArticleRejected(
@@ -90,8 +79,8 @@ def prepare_article(
         "url": payload.get("url"),
         "source": payload.get("source"),
         "authors": authors,
-        "published_at": iso(published),
-        "ingested_at": iso(ingested),
+        "published_at": format_utc(published),
+        "ingested_at": format_utc(ingested),
         "language": payload.get("language") or "en",
         "stats": {
             "characters": len(text),
@@ -187,7 +176,7 @@ def reanalyze_article(article_id: str, services: Services) -> bool:
     parts, _ = analyzer.render(
         analyzer.parse(text),
         article_id=article_id,
-        published_at=parse_iso(meta.get("published_at")),
+        published_at=parse_stored(meta.get("published_at")),
     )
     derived = [
         (services.corpus, services.corpus.prepare(meta, parts)),

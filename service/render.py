@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
+from pathlib import Path
 
 from marshmallow import Schema
 from spacy.language import Language
 from spacy.tokens import Doc
 from werkzeug.http import generate_etag
 
-from .api.analysis_schemas import AnalysisSchema
-from .metrics import count_cache, observe_analysis
-from .nlp.analyze import ArticleAnalysis, analyze
+from service.metrics import count_cache, observe_analysis
+from service.nlp.analyze import ArticleAnalysis, analyze
+from service.nlp.pipeline import model_id
+from service.schemas.analysis_schemas import AnalysisSchema
+from service.timestamps import parse_stored
 
 DEFAULT_SUMMARY_SENTENCES = 3
 PART_ANALYSIS = "analysis"
@@ -24,6 +29,34 @@ PART_QUOTES = "quotes"
 PART_CASUALTIES = "casualties"
 # Stored beside ad-hoc parts so ingesting the same text later skips the parse.
 SENTENCE_COUNT_FIELD = "stats:sentences"
+
+
+SERVICE_ROOT = Path(__file__).resolve().parent
+# What shapes a cached body: the extractors (every module under nlp/, at any
+# depth), this module, and the response schemas. A change to any of them must
+# give a new pipeline_version, or clients are served bodies made by older code.
+RESULT_SOURCES = ("nlp", "render.py", "schemas")
+
+
+def result_code_digest(root: Path = SERVICE_ROOT) -> str:
+    """A digest of every source file under `root` that shapes an analysis body."""
+    digest = hashlib.sha256()
+    for source in RESULT_SOURCES:
+        path = root / source
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()[:10]
+
+
+@cache
+def _running_code_digest() -> str:
+    return result_code_digest()
+
+
+def pipeline_version(nlp: Language) -> str:
+    """`<model>-<model version>+<result code digest>`: the key analysis results live under."""
+    return f"{model_id(nlp)}+{_running_code_digest()}"
 
 
 def summary_part(sentences: int) -> str:
@@ -170,7 +203,7 @@ def cached_article_part(state, article_id: str, part: str) -> CachedBody | None:
     if found is None:
         return None
     meta, text = found
-    published = parse_iso(meta.get("published_at"))
+    published = parse_stored(meta.get("published_at"))
     parts, _ = state.analyzer.render(
         state.analyzer.parse(text), article_id=article_id, published_at=published
     )
@@ -196,7 +229,3 @@ def adhoc_analysis(state, prepared) -> bytes:
         key, version, {**parts, SENTENCE_COUNT_FIELD: str(sentence_count).encode()}
     )
     return parts[PART_ANALYSIS]
-
-
-def parse_iso(value: str | None) -> datetime | None:
-    return None if not value else datetime.fromisoformat(value.replace("Z", "+00:00"))

@@ -11,18 +11,18 @@ from dataclasses import dataclass
 import redis
 from rq import Queue
 
-from .render import Analyzer
-from .config import Settings
-from .nlp.pipeline import load_pipeline, pipeline_version
-from .storage.articles import ArticleStore
-from .storage.cache import AnalysisCache
-from .storage.connection import connect, push_connection
-from .storage.corpus import CorpusIndex
-from .storage.events import EventIndex
-from .storage.jobs import JobStore
-from .storage.keys import Keys
-from .storage.local_copy import LocalCopy
-from .storage.ratecounts import RateCounts
+from service.config import Settings
+from service.nlp.pipeline import load_pipeline
+from service.render import Analyzer, pipeline_version
+from service.storage.analysis_cache import AnalysisCache
+from service.storage.article_store import ArticleStore
+from service.storage.connection import connect, push_connection
+from service.storage.corpus_index import CorpusIndex
+from service.storage.event_index import EventIndex
+from service.storage.job_store import JobStore
+from service.storage.keys import Keys
+from service.storage.local_copy import LocalCopy
+from service.storage.ratecounts import RateCounts
 
 
 @dataclass

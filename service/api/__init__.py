@@ -1,1 +1,1 @@
-"""HTTP resources: one blueprint module per resource, schemas beside it."""
+"""HTTP resources: one blueprint module per resource, thin views; schemas: service.schemas."""

@@ -8,7 +8,11 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import abort
 
-from ..render import (
+from service.api.blueprint import Blueprint
+from service.api.docs import RAW_ARTICLE_BODIES, WRITE_SECURITY, conditional
+from service.ingest import prepare_article
+from service.nlp.names import speaker_matches
+from service.render import (
     PART_ANALYSIS,
     PART_CASUALTIES,
     PART_ENTITIES,
@@ -19,10 +23,7 @@ from ..render import (
     encode_json,
     summary_part,
 )
-from ..extensions import newsfacts
-from ..ingest import prepare_article
-from ..nlp.names import speaker_matches
-from .analysis_schemas import (
+from service.schemas.analysis_schemas import (
     AnalysisSchema,
     CasualtiesSchema,
     EntitiesQuerySchema,
@@ -32,9 +33,8 @@ from .analysis_schemas import (
     SummaryQuerySchema,
     SummarySchema,
 )
-from .article_schemas import ArticleInSchema
-from .blueprint import Blueprint
-from .docs import RAW_ARTICLE_BODIES, WRITE_SECURITY, conditional
+from service.schemas.article_schemas import ArticleInSchema
+from service.web.extensions import newsfacts
 
 blp = Blueprint(
     "analysis",

@@ -5,110 +5,27 @@ from __future__ import annotations
 from flask import request, url_for
 from flask.views import MethodView
 from flask_smorest import abort
-from marshmallow import Schema, fields, validate
 
-from ..errors import validation_problem
-from ..extensions import newsfacts
-from ..ingest import ingest
-from ..jobs import submit_batch
-from ..storage.articles import ArticleQuery
-from .article_schemas import ArticleInSchema
-from .blueprint import Blueprint
-from .common import PageQuerySchema, Timestamp
-from .docs import NDJSON_BODY, RAW_ARTICLE_BODIES, WRITE_SECURITY, conditional
+from service.api.blueprint import Blueprint
+from service.api.docs import NDJSON_BODY, RAW_ARTICLE_BODIES, WRITE_SECURITY, conditional
+from service.ingest import ingest
+from service.jobs.submit import submit_batch
+from service.schemas.article_schemas import (
+    ArticleInSchema,
+    ArticleListQuerySchema,
+    ArticleListSchema,
+    ArticleSchema,
+    BatchAcceptedSchema,
+    BatchInSchema,
+)
+from service.schemas.paging_schemas import page_body
+from service.storage.article_store import ArticleQuery
+from service.web.extensions import newsfacts
+from service.web.problems import validation_problem
 
 blp = Blueprint(
     "articles", __name__, url_prefix="/v1", description="Articles: ingest, list, read, delete"
 )
-
-
-class StatsSchema(Schema):
-    characters = fields.Integer(required=True)
-    words = fields.Integer(required=True)
-    sentences = fields.Integer(required=True)
-    paragraphs = fields.Integer(required=True)
-
-
-class LinksSchema(Schema):
-    self = fields.String(required=True)
-    summary = fields.String(required=True)
-    entities = fields.String(required=True)
-    quotes = fields.String(required=True)
-    casualties = fields.String(required=True)
-    analysis = fields.String(required=True)
-
-
-def article_links(article: dict) -> dict:
-    base = f"/v1/articles/{article['id']}"
-    return {
-        "self": base,
-        **{
-            part: f"{base}/{part}"
-            for part in ("summary", "entities", "quotes", "casualties", "analysis")
-        },
-    }
-
-
-class ArticleListItemSchema(Schema):
-    id = fields.String(required=True)
-    title = fields.String(allow_none=True, required=True)
-    url = fields.String(allow_none=True, required=True)
-    source = fields.String(allow_none=True, required=True)
-    authors = fields.List(fields.String(), required=True)
-    published_at = Timestamp(allow_none=True, required=True)
-    ingested_at = Timestamp(required=True)
-    language = fields.String(required=True)
-    stats = fields.Nested(StatsSchema, required=True)
-    links = fields.Function(article_links, required=True)
-
-
-class ArticleSchema(ArticleListItemSchema):
-    text = fields.String(required=True)
-
-
-class ArticleListSchema(Schema):
-    items = fields.List(fields.Nested(ArticleListItemSchema), required=True)
-    next_cursor = fields.String(allow_none=True, required=True)
-
-
-class ArticleListQuerySchema(PageQuerySchema):
-    q = fields.String(
-        validate=validate.Length(min=1, max=500),
-        metadata={"description": "Words that must all appear in title or text (case-insensitive)"},
-    )
-    source = fields.String(validate=validate.Length(min=1, max=200))
-    since = Timestamp(metadata={"description": "Published at or after"})
-    until = Timestamp(metadata={"description": "Published at or before"})
-    entity = fields.String(
-        validate=validate.Length(min=1, max=200),
-        metadata={"description": "Articles mentioning this entity (name or alias, any case)"},
-    )
-    speaker = fields.String(
-        validate=validate.Length(min=1, max=200),
-        metadata={"description": "Articles quoting this speaker (name or alias, any case)"},
-    )
-
-
-class BatchInSchema(Schema):
-    """Many articles at once: `{"articles": [ArticleIn, ...]}`, or NDJSON, one per line."""
-
-    ndjson_field = "articles"
-
-    articles = fields.List(
-        fields.Raw(),
-        required=True,
-        validate=validate.Length(min=1),
-        metadata={"description": "ArticleIn objects; each is validated on its own"},
-    )
-
-
-class BatchAcceptedSchema(Schema):
-    job_id = fields.String(required=True)
-    status_url = fields.String(required=True)
-    total = fields.Integer(required=True, metadata={"description": "Articles in the batch"})
-    rejected = fields.Integer(
-        required=True, metadata={"description": "Items that failed validation at once"}
-    )
 
 
 def split_valid_items(items: list) -> tuple[list[dict], list[dict]]:
@@ -160,7 +77,7 @@ class Articles(MethodView):
         if "speaker" in query:
             within.append(state.corpus.speaker_article_set(query.pop("speaker")))
         items, next_cursor = state.articles.list(ArticleQuery(**query, within=tuple(within)))
-        return {"items": items, "next_cursor": next_cursor.encode() if next_cursor else None}
+        return page_body(items, next_cursor)
 
 
 @blp.before_app_request

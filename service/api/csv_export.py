@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from flask import Response, request
 from marshmallow import Schema
 
-from .analysis_schemas import CATEGORIES
+from service.schemas.analysis_schemas import CATEGORIES
 
 CSV_MIMETYPE = "text/csv"
 JSON_MIMETYPE = "application/json"

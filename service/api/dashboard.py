@@ -13,7 +13,7 @@ from pathlib import Path
 from flask import send_from_directory
 from flask.views import MethodView
 
-from .blueprint import Blueprint
+from service.api.blueprint import Blueprint
 
 PAGE_DIR = Path(__file__).resolve().parents[1] / "static" / "dashboard"
 

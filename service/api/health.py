@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from marshmallow import Schema, fields, validate
 
-from ..extensions import newsfacts
-from ..health import check_health
-from .blueprint import Blueprint
+from service.api.blueprint import Blueprint
+from service.readiness import check_health
+from service.schemas.health_schemas import HealthSchema
+from service.web.extensions import newsfacts
 
 blp = Blueprint("health", __name__, description="Readiness of the service")
-
-
-class HealthChecksSchema(Schema):
-    redis = fields.String(required=True, metadata={"description": "ok, or why not"})
-    model = fields.String(required=True, metadata={"description": "The loaded spaCy pipeline"})
-
-
-class HealthSchema(Schema):
-    status = fields.String(required=True, validate=validate.OneOf(["ok", "degraded"]))
-    checks = fields.Nested(HealthChecksSchema, required=True)
-    version = fields.String(required=True, metadata={"description": "newsfacts version"})
-    pipeline_version = fields.String(required=True)
 
 
 @blp.route("/health")

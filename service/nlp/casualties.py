@@ -1287,9 +1287,7 @@ def _single_person_readings(sent: Span) -> Iterable[tuple[_CountPhrase, _Reading
 def _has_age(noun: Token) -> bool:
     """ "a 47-year-old street cleaner": an age makes any noun a person."""
     return any(
-        c.dep_ == "amod"
-        and c.lower_ == "old"
-        and any(g.lower_ in _AGE_WORDS for g in _children(c))
+        c.dep_ == "amod" and c.lower_ == "old" and any(g.lower_ in _AGE_WORDS for g in _children(c))
         for c in _children(noun)
     )
 

@@ -18,9 +18,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import gazetteer as gz
-
 from .doc_facts import facts, facts_scope
+from .lexicon import gazetteer as gz
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,9 +69,7 @@ class _Token:
 
 def supports(ruler: AttributeRuler) -> bool:
     """Whether every assignment of `ruler` is one this component can write."""
-    return all(
-        "_" not in attrs and set(attrs) <= set(_WRITTEN_IDS) for attrs in ruler.attrs
-    )
+    return all("_" not in attrs and set(attrs) <= set(_WRITTEN_IDS) for attrs in ruler.attrs)
 
 
 def _value_test(column: int, attr: str, condition: object) -> TokenTest | None:
@@ -164,9 +162,7 @@ class FastAttributeRuler:
             self._clear_caches()
         features = doc.to_array(_TESTED_IDS).T.tolist()
         cached = self._token_by_features
-        tokens = [
-            cached.get(key) or self._describe(key) for key in zip(*features, strict=True)
-        ]
+        tokens = [cached.get(key) or self._describe(key) for key in zip(*features, strict=True)]
         writes = [token.writes for token in tokens]
         for i, rules in self._multi_token_rules(doc, tokens).items():
             writes[i] = self._writes(tuple(sorted(rules.union(tokens[i].rules))))

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from .lexicon import gazetteer as gz
 from .entities import entity_key
+from .lexicon import gazetteer as gz
 
 # Words naming an incident, by kind. Reports of one incident call it an attack, a
 # shooting or a massacre, so those are one kind; the order breaks ties in labels.

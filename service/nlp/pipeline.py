@@ -1,11 +1,9 @@
-"""The one place that loads a spaCy pipeline, and the pipeline_version it implies."""
+"""The one place that loads a spaCy pipeline, and the name of the model it loaded."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import cache
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -116,17 +114,6 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-@cache
-def extraction_code_version() -> str:
-    """A digest of the extraction code, so any change to it invalidates cached results."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:10]
-
-
-def pipeline_version(nlp: Language) -> str:
-    """`<model>-<model version>+<extraction code digest>`: the key analysis results live under."""
-    model = f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
-    return f"{model}+{extraction_code_version()}"
+def model_id(nlp: Language) -> str:
+    """`<lang>_<model name>-<model version>`: the model part of the pipeline version."""
+    return f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"

@@ -25,8 +25,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import gazetteer as gz
 from .doc_facts import facts, facts_scope
+from .lexicon import gazetteer as gz
 from .speakers import Speaker, SpeakerResolver
 
 __all__ = ["Quote", "QuoteSpan", "Speaker", "extract_quotes"]

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import gazetteer as gz
 from .doc_facts import facts
+from .lexicon import gazetteer as gz
 
 PERSON = "PERSON"
 ORG = "ORG"

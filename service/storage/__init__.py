@@ -1,5 +1,5 @@
 """The only code that talks to Redis. Raises its own exceptions, never Flask's."""
 
-from .errors import StorageError, StorageUnavailable
+from service.storage.errors import StorageError, StorageUnavailable
 
 __all__ = ["StorageError", "StorageUnavailable"]

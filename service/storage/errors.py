@@ -1,4 +1,4 @@
-"""Storage-level exceptions, turned into HTTP problems by service.errors."""
+"""Storage-level exceptions, turned into HTTP problems by service.web.problems."""
 
 from __future__ import annotations
 

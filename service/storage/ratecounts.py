@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import redis
 
-from .errors import StorageError, translate_redis_errors
-from .keys import Keys
+from service.storage.errors import StorageError, translate_redis_errors
+from service.storage.keys import Keys
 
 
 class RateCounts:

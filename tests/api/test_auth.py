@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.auth import key_is_valid
+from service.web.auth import key_is_valid
 from tests.fixtures.articles import FLOOD
 
 

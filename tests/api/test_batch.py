@@ -15,7 +15,7 @@ def app(make_app, key_prefix, monkeypatch):
     app = make_app(queue_name=f"{key_prefix}queue")
     # The task builds its services from the environment in a real worker; here it
     # uses the test app's (same Redis, same prefix).
-    monkeypatch.setattr("service.tasks.worker_services", lambda: app.extensions["newsfacts"])
+    monkeypatch.setattr("service.jobs.tasks.worker_services", lambda: app.extensions["newsfacts"])
     return app
 
 

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from service.render import PART_CASUALTIES, PART_ENTITIES, PART_QUOTES
 from service.ingest import reanalyze_article
+from service.render import PART_CASUALTIES, PART_ENTITIES, PART_QUOTES
 
 PROBLEM = "application/problem+json"
 

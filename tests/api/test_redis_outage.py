@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from service.embedded_redis import EmbeddedRedis, free_port
+from service.dev.embedded_redis import EmbeddedRedis, free_port
 from tests.fixtures.articles import FLOOD
 
 

@@ -11,9 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,8 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 import redis
 
-from service.embedded_redis import free_port
-from tests.faults.test_server_faults import call, wait_until
+from tests.servers import call, running_gunicorn
 
 pytestmark = pytest.mark.slow
 
@@ -118,10 +114,8 @@ def browser():
 def server(redis_url):
     """gunicorn as the container runs it, on db 9 under a private prefix, with our articles."""
     prefix = f"nftest:dashboard:{uuid.uuid4().hex[:8]}:"
-    port = free_port()
     env = {
         **os.environ,
-        "PORT": str(port),
         "BIND_HOST": "127.0.0.1",
         "REDIS_URL": redis_url,
         "REDIS_PREFIX": prefix,
@@ -130,23 +124,13 @@ def server(redis_url):
         "RATE_LIMIT": "",
         "LOG_LEVEL": "WARNING",
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "service.wsgi:app"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
     try:
-        wait_until(lambda: call("GET", f"{base}/health")[0] == 200, timeout=90)
-        for article in ARTICLES:
-            status, _, body = call("POST", f"{base}/v1/articles", article)
-            assert status == 201, body
-        yield base
+        with running_gunicorn(env) as (base, _):
+            for article in ARTICLES:
+                status, _, body = call("POST", f"{base}/v1/articles", article)
+                assert status == 201, body
+            yield base
     finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=40)
         client = redis.Redis.from_url(redis_url)
         keys = list(client.scan_iter(match=f"{prefix}*", count=1000))
         if keys:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from service.embedded_redis import free_port
+from service.dev.embedded_redis import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent

@@ -30,7 +30,7 @@ def fault_app(fault_settings):
 
 @pytest.fixture
 def worker_env(fault_settings) -> dict[str, str]:
-    """Environment that makes `python -m service.worker` use the test's Redis keys and queue."""
+    """Environment for `python -m service.jobs.worker`: the test's Redis keys and queue."""
     return {
         **os.environ,
         "REDIS_URL": fault_settings.redis_url,

@@ -5,17 +5,16 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from service.embedded_redis import free_port
+from service.dev.embedded_redis import free_port
 from service.nlp.text import article_id
-from tests.faults.test_server_faults import call, wait_until
 from tests.faults.test_worker_killed import long_article
+from tests.servers import call, running_gunicorn, start_gunicorn, wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -25,15 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_sigterm_lets_gunicorn_finish_the_request_in_flight(worker_env):
     port = free_port()
     env = {**worker_env, "PORT": str(port), "LOAD_SEEDS": "false", "RATE_LIMIT": ""}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "service.wsgi:app"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start_gunicorn(env, port)
     base = f"http://127.0.0.1:{port}"
-    wait_until(lambda: call("GET", f"{base}/health")[0] == 200, timeout=90)
     text = " ".join(f"Paragraph {n} says the council met again on Monday." for n in range(1500))
     answer: dict = {}
     thread = threading.Thread(
@@ -46,19 +38,8 @@ def test_sigterm_lets_gunicorn_finish_the_request_in_flight(worker_env):
     assert server.wait(timeout=60) == 0
     assert answer.get("status") == 201
     # Stored for good: a new server on the same Redis finds it.
-    replacement = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "service.wsgi:app"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until(lambda: call("GET", f"{base}/health")[0] == 200, timeout=90)
+    with running_gunicorn(env, port):
         assert call("GET", f"{base}/v1/articles/{article_id(text)}")[0] == 200
-    finally:
-        replacement.send_signal(signal.SIGTERM)
-        replacement.wait(timeout=60)
 
 
 def test_sigterm_lets_a_worker_finish_its_batch(fault_app, worker_env, python):
@@ -66,7 +47,7 @@ def test_sigterm_lets_a_worker_finish_its_batch(fault_app, worker_env, python):
     accepted = client.post(
         "/v1/articles/batch", json={"articles": [{"text": long_article(n)} for n in range(20)]}
     ).get_json()
-    worker = subprocess.Popen([python, "-m", "service.worker"], env=worker_env)
+    worker = subprocess.Popen([python, "-m", "service.jobs.worker"], env=worker_env)
     wait_until(lambda: client.get(accepted["status_url"]).get_json()["done"] >= 1, timeout=120)
     os.kill(worker.pid, signal.SIGTERM)  # the worker itself, not its work-horse
     assert worker.wait(timeout=300) == 0

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -15,38 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from service.embedded_redis import EmbeddedRedis, free_port
+from service.dev.embedded_redis import EmbeddedRedis
 from service.nlp.text import article_id
+from tests.servers import call, running_gunicorn, wait_until
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def call(method: str, url: str, body: dict | None = None, timeout: float = 60):
-    """(status, headers, parsed body) without raising on HTTP errors."""
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(
-        url, data=data, method=method, headers={"Content-Type": "application/json"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, response.headers, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as error:
-        raw = error.read()
-        return error.code, error.headers, json.loads(raw) if raw else None
-
-
-def wait_until(predicate, timeout: float, interval: float = 0.1):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(interval)
-    raise AssertionError("condition not reached in time")
 
 
 @pytest.fixture
@@ -59,28 +32,16 @@ def private_redis(tmp_path):
 @pytest.fixture
 def server(private_redis):
     """gunicorn with the project's config, as the container runs it, on the private Redis."""
-    port = free_port()
     env = {
         **os.environ,
-        "PORT": str(port),
         "REDIS_URL": private_redis.url,
         "WEB_CONCURRENCY": "2",
         "LOAD_SEEDS": "false",
         "REDIS_TIMEOUT": "0.5",
         "RATE_LIMIT": "",
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "service.wsgi:app"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    wait_until(lambda: call("GET", f"{base}/health")[0] == 200, timeout=90)
-    yield base, process
-    process.send_signal(signal.SIGTERM)
-    process.wait(timeout=40)
+    with running_gunicorn(env) as (base, process):
+        yield base, process
 
 
 def story(n: int) -> dict:

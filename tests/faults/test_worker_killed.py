@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from service.jobs import resume
+from service.jobs.submit import resume
 
 pytestmark = pytest.mark.slow
 
@@ -47,7 +47,7 @@ def test_killed_worker_then_rerun_stores_each_article_once(fault_app, worker_env
         return client.get(status_url).get_json()
 
     worker = subprocess.Popen(
-        [python, "-m", "service.worker"], env=worker_env, start_new_session=True
+        [python, "-m", "service.jobs.worker"], env=worker_env, start_new_session=True
     )
     try:
         wait_for(lambda: job()["done"] >= 3, timeout=120)
@@ -62,7 +62,9 @@ def test_killed_worker_then_rerun_stores_each_article_once(fault_app, worker_env
         assert client.get(f"/v1/articles/{article_id}").status_code == 200
 
     assert resume(fault_app.extensions["newsfacts"], accepted["job_id"])
-    rerun = subprocess.run([python, "-m", "service.worker", "--burst"], env=worker_env, timeout=300)
+    rerun = subprocess.run(
+        [python, "-m", "service.jobs.worker", "--burst"], env=worker_env, timeout=300
+    )
     assert rerun.returncode == 0
     final = job()
     assert final["status"] == "finished"

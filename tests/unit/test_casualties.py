@@ -276,7 +276,10 @@ FIGURE_CASES = [
         "So far this year, 230 people have died in floods across the country.",
         [(K, 9, "exact", False), (K, 230, "exact", True)],
     ),
-    ("A bomb killed 12 people on Monday, the deadliest attack this year.", [(K, 12, "exact", False)]),
+    (
+        "A bomb killed 12 people on Monday, the deadliest attack this year.",
+        [(K, 12, "exact", False)],
+    ),
     (
         "At least 40 people were killed, the deadliest day since the war began.",
         [(K, 40, "at_least", False)],

@@ -500,7 +500,11 @@ DROPPED = [
     ),
     pytest.param(
         "Detective Superintendent Emma Holloway said the scene was secure.",
-        {"superintendent emma holloway", "detective superintendent emma holloway", "superintendent"},
+        {
+            "superintendent emma holloway",
+            "detective superintendent emma holloway",
+            "superintendent",
+        },
         "Emma Holloway",
         id="police-rank-before-a-name",
     ),

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 import redis
 
-from service.storage.cache import AnalysisCache
+from service.storage.analysis_cache import AnalysisCache
 from service.storage.connection import connect, push_connection
 from service.storage.keys import Keys
 from service.storage.local_copy import LocalCopy

@@ -8,10 +8,10 @@ import time
 import pytest
 import redis
 
-from service.embedded_redis import find_redis_server, free_port
-from service.ratelimit import Limiter, Rule, parse_rate
+from service.dev.embedded_redis import find_redis_server, free_port
 from service.storage.keys import Keys
 from service.storage.ratecounts import RateCounts
+from service.web.ratelimit import Limiter, Rule, parse_rate
 
 
 @pytest.mark.parametrize(
@@ -171,7 +171,7 @@ def test_a_redis_that_refuses_writes_leaves_the_limits_in_memory(read_only_redis
 
 
 def test_a_flood_of_new_clients_keeps_memory_bounded(counts, monkeypatch):
-    monkeypatch.setattr("service.ratelimit.MAX_TALLIES", 3)
+    monkeypatch.setattr("service.web.ratelimit.MAX_TALLIES", 3)
     limits = limiter(counts, Clock())
     for client in ("a", "b", "c", "d", "e"):
         limits.hit(client, "GET")

@@ -11,10 +11,10 @@ from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 from werkzeug.exceptions import HTTPException
 
-from .api.common import ProblemSchema
-from .config import Settings
-from .errors import PROBLEM_MIMETYPE, http_exception_problem
-from .services import Services, build_services
+from service.config import Settings
+from service.schemas.common_fields import ProblemSchema
+from service.services import Services, build_services
+from service.web.problems import PROBLEM_MIMETYPE, http_exception_problem
 
 log = logging.getLogger(__name__)
 

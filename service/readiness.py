@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import redis
 
-from .version import __version__
+from service.version import __version__
 
 
 def service_version() -> str:

@@ -34,8 +34,8 @@ from datetime import datetime
 
 import redis
 
-from ..nlp.entities import entity_key
-from ..nlp.incidents import (
+from service.nlp.entities import entity_key
+from service.nlp.incidents import (
     KINDS,
     EventScene,
     Incident,
@@ -44,10 +44,11 @@ from ..nlp.incidents import (
     is_country,
     match_strength,
 )
-from .articles import sort_score, words_of
-from .errors import translate_redis_errors
-from .keys import Keys
-from .paging import Cursor, page_by_score
+from service.storage.article_store import sort_score, words_of
+from service.storage.errors import translate_redis_errors
+from service.storage.keys import Keys
+from service.storage.paging import Cursor, page_by_score
+from service.timestamps import parse_stored
 
 WINDOW_SECONDS = 7 * 24 * 3600
 CATEGORIES = ("killed", "injured", "missing")
@@ -122,7 +123,7 @@ class EventIndex:
             return UNASSIGNED
         article_id = str(meta["id"])
         when = meta.get("published_at") or meta["ingested_at"]
-        moment = datetime.fromisoformat(when.replace("Z", "+00:00"))
+        moment = parse_stored(when)
         score = sort_score(article_id, moment)
         event_id = self._event_to_join(incident, score) or event_id_for(article_id)
         return json.dumps(
@@ -399,7 +400,7 @@ def _event_item(event_id: str, chunk: list, records: Mapping[str, dict]) -> dict
     first_reported = first_record["report"]["published_at"]
     return {
         "id": event_id,
-        "label": event_label(kind, facility, place, _parse(first_reported)),
+        "label": event_label(kind, facility, place, parse_stored(first_reported)),
         "kind": kind,
         "place": place,
         "first_reported": first_reported,
@@ -427,7 +428,3 @@ def _counted(pairs) -> list[tuple[str, float]]:
 
 def _kind_rank(kind: str) -> int:
     return KINDS.index(kind) if kind in KINDS else len(KINDS)
-
-
-def _parse(when: str) -> datetime:
-    return datetime.fromisoformat(when.replace("Z", "+00:00"))

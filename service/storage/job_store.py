@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 import redis
 
-from .errors import translate_redis_errors
-from .keys import Keys
+from service.storage.errors import translate_redis_errors
+from service.storage.keys import Keys
 
 JOB_TTL = 7 * 24 * 3600
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from .common import AnalysisEnvelopeSchema
+from service.schemas.common_fields import AnalysisEnvelopeSchema
 
 CATEGORIES = ("killed", "injured", "missing")
 QUALIFIERS = ("exact", "at_least", "more_than", "about", "nearly", "up_to")

@@ -10,7 +10,7 @@ from rq import Retry
 from rq.exceptions import NoSuchJobError
 from rq.job import Job
 
-from .services import Services
+from service.services import Services
 
 # Seconds of rq job timeout: a floor plus a generous per-article budget.
 _TIMEOUT_FLOOR = 600
@@ -36,7 +36,7 @@ def submit_batch(services: Services, items: Sequence[Mapping], rejected: Sequenc
     job_id = batch_job_id(sorted(all_items, key=lambda i: i["index"]))
     created = services.jobs.create(job_id, kind="batch", items=items, rejected=rejected)
     if created or job_status(services, job_id)["status"] == "failed":
-        enqueue(services, job_id, "service.tasks.run_batch", size=len(items))
+        enqueue(services, job_id, "service.jobs.tasks.run_batch", size=len(items))
     return job_id
 
 
@@ -52,7 +52,9 @@ def submit_reanalysis(services: Services) -> str:
         job_id, kind="reanalyze", items=[], total=services.articles.count()
     )
     if created or job_status(services, job_id)["status"] == "failed":
-        enqueue(services, job_id, "service.tasks.run_reanalysis", size=services.articles.count())
+        enqueue(
+            services, job_id, "service.jobs.tasks.run_reanalysis", size=services.articles.count()
+        )
     return job_id
 
 
@@ -77,7 +79,9 @@ def resume(services: Services, job_id: str) -> bool:
     if record is None:
         return False
     function = (
-        "service.tasks.run_batch" if record.kind == "batch" else "service.tasks.run_reanalysis"
+        "service.jobs.tasks.run_batch"
+        if record.kind == "batch"
+        else "service.jobs.tasks.run_reanalysis"
     )
     enqueue(services, job_id, function, size=record.total)
     return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_cors import CORS
 
-from .config import Settings
+from service.config import Settings
 
 # What a browser client may read from a response beyond the CORS-safelisted headers.
 EXPOSED_HEADERS = ["ETag", "X-Request-ID", "Retry-After", "Location"]

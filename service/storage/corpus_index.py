@@ -35,11 +35,12 @@ from datetime import datetime
 
 import redis
 
-from ..nlp.entities import entity_key
-from .articles import sort_score, words_of
-from .errors import translate_redis_errors
-from .keys import Keys
-from .paging import Cursor, page_by_score
+from service.nlp.entities import entity_key
+from service.storage.article_store import sort_score, words_of
+from service.storage.errors import translate_redis_errors
+from service.storage.keys import Keys
+from service.storage.paging import Cursor, page_by_score
+from service.timestamps import parse_stored
 
 # Quote ids are "{article_id}:{QUOTE_SLOTS - 1 - index}": members with equal
 # scores come in descending order, so an article's quotes list in text order.
@@ -177,7 +178,7 @@ class CorpusIndex:
         """The article's contribution, with names resolved against the corpus as it is now."""
         article_id = str(meta["id"])
         when = meta.get("published_at") or meta["ingested_at"]
-        score = sort_score(article_id, datetime.fromisoformat(when.replace("Z", "+00:00")))
+        score = sort_score(article_id, parse_stored(when))
         entities = _part(parts, "entities").get("entities", [])
         quotes = _part(parts, "quotes").get("quotes", [])
         casualties = _part(parts, "casualties")

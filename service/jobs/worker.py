@@ -8,7 +8,7 @@ import sys
 
 from rq import Worker
 
-from .tasks import worker_services
+from service.jobs.tasks import worker_services
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,9 +24,9 @@ from typing import Protocol
 
 import redis
 
-from .errors import translate_redis_errors
-from .keys import Keys
-from .paging import Cursor, page_by_score
+from service.storage.errors import translate_redis_errors
+from service.storage.keys import Keys
+from service.storage.paging import Cursor, page_by_score
 
 _WORD = re.compile(r"\w+")
 

@@ -1,4 +1,4 @@
-"""rq jobs: batch ingestion and corpus re-analysis. Run by `python -m service.worker`."""
+"""rq jobs: batch ingestion and corpus re-analysis. Run by `python -m service.jobs.worker`."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from functools import cache
 
 from marshmallow import ValidationError
 
-from .api.article_schemas import ArticleInSchema
-from .config import Settings
-from .errors import problem_for_exception, validation_problem
-from .ingest import ArticleRejected, ingest_many, reanalyze_article
-from .services import Services, build_services
+from service.config import Settings
+from service.ingest import ArticleRejected, ingest_many, reanalyze_article
+from service.schemas.article_schemas import ArticleInSchema
+from service.services import Services, build_services
+from service.web.problems import problem_for_exception, validation_problem
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +20,7 @@ CHUNK = 32
 
 @cache
 def worker_services() -> Services:
-    """Services of this worker process, built once (before forking, in service.worker)."""
+    """Services of this worker process, built once (before forking, in service.jobs.worker)."""
     return build_services(Settings.from_env())
 
 

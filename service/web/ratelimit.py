@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from flask import Flask, request
 from flask_smorest import abort
 
-from .config import Settings
-from .storage import StorageError
-from .storage.ratecounts import RateCounts
+from service.config import Settings
+from service.storage import StorageError
+from service.storage.ratecounts import RateCounts
 
 log = logging.getLogger(__name__)
 

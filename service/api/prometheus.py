@@ -6,8 +6,8 @@ from flask import Response, current_app
 from flask.views import MethodView
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from ..metrics import exposition
-from .blueprint import Blueprint
+from service.api.blueprint import Blueprint
+from service.web.request_metrics import exposition
 
 blp = Blueprint("metrics", __name__, description="Operational metrics")
 

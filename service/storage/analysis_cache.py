@@ -12,9 +12,9 @@ from collections.abc import Mapping
 
 import redis
 
-from .errors import translate_redis_errors
-from .keys import Keys
-from .local_copy import LocalCopy
+from service.storage.errors import translate_redis_errors
+from service.storage.keys import Keys
+from service.storage.local_copy import LocalCopy
 
 
 class AnalysisCache:

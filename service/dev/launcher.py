@@ -7,8 +7,8 @@ import signal
 import subprocess
 import sys
 
-from .config import PROJECT_ROOT, server_env
-from .embedded_redis import EmbeddedRedis
+from service.config import PROJECT_ROOT, server_env
+from service.dev.embedded_redis import EmbeddedRedis
 
 
 def main() -> int:
@@ -34,7 +34,9 @@ def main() -> int:
     if embedded:
         # With its own Redis, `make run` is the whole system: batches need a worker.
         children.append(
-            subprocess.Popen([sys.executable, "-m", "service.worker"], env=env, cwd=PROJECT_ROOT)
+            subprocess.Popen(
+                [sys.executable, "-m", "service.jobs.worker"], env=env, cwd=PROJECT_ROOT
+            )
         )
 
     def forward(signum, _frame):

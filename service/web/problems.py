@@ -15,9 +15,9 @@ from flask import Flask, current_app, json
 from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed
 from werkzeug.http import HTTP_STATUS_CODES
 
-from .ingest import ArticleRejected
-from .nlp.pipeline import ModelNotAvailable
-from .storage import StorageUnavailable
+from service.ingest import ArticleRejected
+from service.nlp.pipeline import ModelNotAvailable
+from service.storage import StorageUnavailable
 
 PROBLEM_MIMETYPE = "application/problem+json"
 log = logging.getLogger(__name__)
@@ -127,7 +127,6 @@ def http_exception_problem(error: HTTPException):
     if status >= 500:
         detail = "The server could not complete the request."
     return problem(status, error.name, detail, errors=errors, headers=headers)
-
 
 
 def register_error_handlers(app: Flask) -> None:
