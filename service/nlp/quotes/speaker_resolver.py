@@ -14,8 +14,21 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .doc_facts import facts
-from .lexicon import gazetteer as gz
+from ..doc_facts import facts
+from ..lexicon import gazetteer as gz
+from ..lexicon.speech_words import (
+    DOCUMENT_NOUNS,
+    GROUP_PRONOUNS,
+    HONORIFICS,
+    INSTITUTION_NOUNS,
+    NAME_CONNECTORS,
+    ORG_WORDS,
+    PERSON_PRONOUNS,
+    QUANTIFIERS,
+    SPEAKER_PREPS,
+    THING_PRONOUNS,
+    TITLES,
+)
 
 PERSON = "PERSON"
 ORG = "ORG"
@@ -34,50 +47,6 @@ def _is_reported(token: Token) -> bool:
         node = head
     return False
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Honorifics and offices written before a name (compared without a final period); they
-# belong in the description, not the name.
-TITLES = _words("""
-    mr mrs ms miss dr prof sen rep gov gen lt col capt sgt maj adm cmdr rev sir dame lord lady
-    president vice prime minister chancellor premier senator representative governor mayor
-    secretary ambassador judge justice chief general colonel captain sergeant major admiral
-    lieutenant commander officer detective inspector superintendent sheriff deputy speaker
-    leader king queen prince princess pope cardinal bishop archbishop ayatollah sheikh imam
-    rabbi father pastor coach professor doctor spokesman spokeswoman spokesperson chairman
-    chairwoman chair director
-""")
-
-# Words that make an unrecognised proper name an institution rather than a person.
-ORG_WORDS = _words("""
-    ministry department agency service council committee commission office house kremlin
-    government police army navy force forces guard military parliament senate congress
-    court party union bank company corporation corp corp. inc inc. ltd ltd. group
-    organization organisation institute university hospital authority authorities
-    administration bureau embassy command directorate cabinet assembly tass reuters
-    interfax ria xinhua agency network channel news times post journal press media
-    foundation association federation fund league club systems labs partners capital rail
-""")
-
-# Common nouns naming an institution: "the ministry said" is an ORG speaking.
-INSTITUTION_NOUNS = _words("""
-    ministry department agency service council committee commission office government
-    police army military navy guard parliament court company firm bank administration
-    embassy authority prosecutor's prosecutors' cabinet kremlin
-""")
-
-# What someone issues, so that "X's statement said" is X speaking.
-DOCUMENT_NOUNS = _words("""
-    statement message letter memo post tweet note email e-mail release communique notice
-    filing affidavit testimony speech remarks
-""")
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them"})
-THING_PRONOUNS = frozenset({"it"})
 
 # Child relations kept when reading a speaker noun phrase: not clauses or asides.
 NP_KEEP_DEPS = frozenset(
@@ -104,18 +73,14 @@ NP_KEEP_DEPS = frozenset(
     }
 )
 MAX_NP_TOKENS = 14
-# Small words inside a capitalised name ("Stand Up to Racism", "Friends of the Earth").
-_NAME_CONNECTORS = frozenset({"to", "of", "and", "for", "on", "the", "&"})
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 MAX_NAME_TOKENS = 8
-SPEAKER_PREPS = frozenset({"of", "for", "with", "from", "at", "to", "close"})
 PRONOUN_LOOKBACK = 40
 # Tokens searched back for the organisation an "it said" points to (a few sentences).
 ORG_LOOKBACK = 120
 # Clause levels climbed to find the speech verb that reports a clause.
 MAX_CLIMB = 8
 ROLE_LOOKBACK = 200
-QUANTIFIERS = frozenset({"one", "some", "many", "several", "two", "three", "none", "most", "all"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,7 +310,7 @@ class SpeakerResolver:
                 extended.append(token)
                 i += 1
             elif (
-                token.lower_ in _NAME_CONNECTORS
+                token.lower_ in NAME_CONNECTORS
                 and i + 1 in inside
                 and doc[i + 1].is_title
                 and not self.quoted[i + 1]

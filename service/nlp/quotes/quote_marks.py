@@ -1,0 +1,221 @@
+"""Pass 1: pair the quotation marks of each paragraph into pieces of quoted words.
+
+Works on the plain text alone; everything later reads the pieces it finds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+OPEN_SINGLE = "‘‹"
+CLOSE_SINGLE = "’›"
+MARKS = re.compile("[\"“”„«»‘’‹›']")
+PARAGRAPHS = re.compile(r"[^\n]+")
+OPENING_CONTEXT = "([{—–-/\n"
+CLOSING_CONTEXT = ".,;:!?)]}—–-…"
+TRAILING_PUNCT = ",.;:"
+# What may stand before a quote that is its own sentence: a paragraph start, the end of a
+# sentence or of another quote, or the colon/comma of "X said: " and "X said, ".
+SENTENCE_OPENERS = "\n.?!:,—–…\"'" + CLOSE_DOUBLE + CLOSE_SINGLE
+
+
+@dataclass(slots=True)
+class Piece:
+    """One contiguous run of quoted words, with the marks around it."""
+
+    open_at: int  # offset of the opening mark
+    close_at: int | None  # offset of the closing mark; None when it runs to paragraph end
+    start: int  # the quoted words, trimmed
+    end: int
+    paragraph: int
+    first_token: int = 0  # token range of the piece including its marks
+    end_token: int = 0
+
+
+# ---------------------------------------------------------------- marks
+
+
+def _is_opening_context(text: str, i: int, para_start: int) -> bool:
+    return i == para_start or text[i - 1].isspace() or text[i - 1] in OPENING_CONTEXT
+
+
+def _is_closing_context(text: str, i: int, para_end: int) -> bool:
+    return i + 1 >= para_end or text[i + 1].isspace() or text[i + 1] in CLOSING_CONTEXT
+
+
+def _double_role(text: str, i: int, start: int, end: int, is_open: bool) -> str:
+    """'open' or 'close' for a double mark, trusting context over a misused glyph."""
+    mark = text[i]
+    opening = _is_opening_context(text, i, start)
+    closing = _is_closing_context(text, i, end)
+    if mark in OPEN_DOUBLE:
+        return "close" if is_open and closing and not opening else "open"
+    if mark in CLOSE_DOUBLE:
+        return "open" if not is_open and opening and not closing else "close"
+    if opening and not closing:
+        return "open"
+    if closing and not opening:
+        return "close"
+    return "close" if is_open else "open"
+
+
+def _single_role(text: str, i: int, start: int, end: int) -> str | None:
+    """'open', 'close' or None (an apostrophe) for a single mark."""
+    mark = text[i]
+    after = text[i + 1] if i + 1 < end else " "
+    if mark in OPEN_SINGLE or mark == "'":
+        if _is_opening_context(text, i, start) and after.isalpha():
+            return "open"
+        if mark in OPEN_SINGLE:
+            return None
+    if (mark in CLOSE_SINGLE or mark == "'") and i > start and not text[i - 1].isspace():
+        if after.isalnum() or _is_plural_possessive(text, i, end):
+            return None
+        return "close"
+    return None
+
+
+def _is_plural_possessive(text: str, i: int, end: int) -> bool:
+    """ "the kids’ rooms": an s, the mark, then a lower-case word."""
+    return (
+        text[i - 1] in "sS"
+        and i + 2 < end
+        and text[i + 1] == " "
+        and text[i + 2].isalpha()
+        and text[i + 2].islower()
+    )
+
+
+def _pair_double(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Closed double-mark pairs in one paragraph, and an opening left unclosed at its end."""
+    pairs: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for match in MARKS.finditer(text, start, end):
+        i = match.start()
+        if text[i] not in OPEN_DOUBLE + CLOSE_DOUBLE + '"':
+            continue
+        role = _double_role(text, i, start, end, open_at is not None)
+        if role == "open":
+            open_at = i  # an earlier unclosed mark is abandoned, not extended
+        elif open_at is not None:
+            pairs.append((open_at, i))
+            open_at = None
+    return pairs, open_at
+
+
+def _pair_single(
+    text: str, start: int, end: int, skip: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Single-mark pairs in one paragraph outside the double-quoted stretches `skip`."""
+    pairs: list[tuple[int, int]] = []
+    open_at: int | None = None
+    # A mark after an s that looks like a plural possessive ("the kids’ rooms") but may
+    # close the open quote ("‘a tragedy beyond words’ in a post"): it does if nothing
+    # else closes the quote before the paragraph ends.
+    possessive_at: int | None = None
+    k = 0
+    for match in MARKS.finditer(text, start, end):
+        i = match.start()
+        if text[i] not in OPEN_SINGLE + CLOSE_SINGLE + "'":
+            continue
+        while k < len(skip) and skip[k][1] < i:
+            k += 1
+        if k < len(skip) and skip[k][0] <= i <= skip[k][1]:
+            continue
+        role = _single_role(text, i, start, end)
+        if role == "open":
+            open_at, possessive_at = i, None
+        elif role == "close" and open_at is not None:
+            pairs.append((open_at, i))
+            open_at, possessive_at = None, None
+        elif (
+            role is None
+            and open_at is not None
+            and possessive_at is None
+            and _may_close_as_possessive(text, i, start, end)
+        ):
+            # The first such mark: quoted phrases are short, later possessives are
+            # more likely the reporter's own words than the speaker's.
+            possessive_at = i
+    if open_at is not None and possessive_at is not None:
+        pairs.append((open_at, possessive_at))
+    return pairs
+
+
+def _may_close_as_possessive(text: str, i: int, start: int, end: int) -> bool:
+    return (
+        text[i] in CLOSE_SINGLE + "'"
+        and i > start
+        and not text[i - 1].isspace()
+        and _is_plural_possessive(text, i, end)
+    )
+
+
+def _drop_nested(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept: list[tuple[int, int]] = []
+    for pair in sorted(pairs):
+        if kept and pair[1] <= kept[-1][1]:
+            continue
+        kept.append(pair)
+    return kept
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted words without surrounding blanks or the comma/period before the mark."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] in TRAILING_PUNCT:
+        end -= 0 if _ends_with_abbreviation(text, start, end) else 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
+    # "U.S." and "..." keep their final period.
+    return text[end - 1] == "." and end - start >= 3 and text[end - 3] == "."
+
+
+def _has_words(text: str, start: int, end: int) -> bool:
+    return any(ch.isalnum() for ch in text[start:end])
+
+
+def _opens_paragraph(text: str, start: int, end: int) -> bool:
+    return start < end and (text[start] in OPEN_DOUBLE or text[start] == '"')
+
+
+def _opens_sentence(text: str, mark: int, para_start: int) -> bool:
+    """Does the quote opening at `mark` begin a sentence of its own? Only such quotes run on
+    over paragraphs; an unclosed mark mid-sentence is a typo."""
+    first = next((ch for ch in text[mark + 1 : mark + 40] if ch.isalnum()), "")
+    if not (first.isupper() or first.isdigit()):
+        return False
+    i = mark - 1
+    while i >= para_start and text[i] in " \t":
+        i -= 1
+    return i < para_start or text[i] in SENTENCE_OPENERS
+
+
+def find_pieces(text: str) -> list[Piece]:
+    """Every run of quoted words in the text, in order."""
+    paragraphs = [(m.start(), m.end()) for m in PARAGRAPHS.finditer(text)]
+    pieces: list[Piece] = []
+    for index, (start, end) in enumerate(paragraphs):
+        doubles, dangling = _pair_double(text, start, end)
+        next_opens = index + 1 < len(paragraphs) and _opens_paragraph(text, *paragraphs[index + 1])
+        runs_on = dangling is not None and next_opens and _opens_sentence(text, dangling, start)
+        inside = doubles + [(dangling, end)] if runs_on else doubles
+        pairs = _drop_nested(doubles + _pair_single(text, start, end, inside))
+        runs: list[tuple[int, int | None]] = list(pairs)
+        if runs_on:
+            runs.append((dangling, None))
+        for open_at, close_at in runs:
+            inner_start, inner_end = _trim(text, open_at + 1, end if close_at is None else close_at)
+            if _has_words(text, inner_start, inner_end):
+                pieces.append(Piece(open_at, close_at, inner_start, inner_end, index))
+    return pieces
