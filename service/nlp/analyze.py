@@ -7,7 +7,6 @@ from datetime import datetime
 
 from spacy.tokens import Doc, Span
 
-from .brief import compose_brief
 from .casualties import (
     CasualtyFigure,
     CasualtyTotal,
@@ -18,7 +17,7 @@ from .casualties import (
 from .doc_facts import facts_scope
 from .entities import Entity, extract_entities
 from .quotes import Quote, extract_quotes
-from .summary import SUMMARY_METHOD, SummarySentence, summaries_by_size
+from .summary import SUMMARY_METHOD, SummarySentence, compose_brief, summaries_by_size
 
 MAX_SUMMARY_SENTENCES = 10
 

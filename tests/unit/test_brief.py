@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 import spacy
 
-from service.nlp.brief import MAX_BRIEF_CHARS, casualty_phrase, compose_brief
+from service.nlp.summary import MAX_BRIEF_CHARS, casualty_phrase, compose_brief
 
 
 @dataclass(frozen=True, slots=True)

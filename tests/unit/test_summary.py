@@ -6,15 +6,14 @@ import spacy
 from service.nlp.summary import (
     SUMMARY_METHOD,
     SummarySentence,
-    _inside_quotes_at,
-    _quoted_share,
-    _ranks_as_a_record,
-    _responsibility_cue,
     article_sentences,
     rank_sentences,
     summaries_by_size,
     summarize,
 )
+from service.nlp.summary.readability import _quoted_share
+from service.nlp.summary.readability import inside_quotes_at as _inside_quotes_at
+from service.nlp.summary.sentence_features import _ranks_as_a_record, _responsibility_cue
 
 FLOOD = (
     "Heavy rain lashed the hill town of Marlow on Monday as two rivers burst their banks.\n\n"
