@@ -1,0 +1,83 @@
+"""Article level: every sentence's figures in text order, without retracted ones or
+single victims already counted in a larger toll."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from ..doc_facts import facts_scope
+from ..lexicon import casualty_words as cw
+from ..numbers import EXACT
+from .earlier_events import Present, dates_in_lead, month_of
+from .figures import CasualtyFigure
+from .sentence_figures import sentence_figures
+
+
+def extract_casualties(
+    doc: Doc, *, current_year: int | None = None, current_month: int | None = None
+) -> list[CasualtyFigure]:
+    """Every statement of people killed, injured or missing in `doc`, in text order.
+
+    `current_year` (e.g. the publication year, when known) is the main event's
+    year: a sentence naming it is not about an earlier event. Without it, the
+    years named in the article's lead play that part. `current_month` (1-12, the
+    publication month) likewise tells "In December, an airstrike killed 100" in a
+    March story from the news itself.
+    """
+    figures: list[CasualtyFigure] = []
+    if not doc.has_annotation("SENT_START"):
+        return []  # without a parse there is nothing reliable to read
+    with facts_scope(doc) as shared:
+        doc_text = shared.text
+        lead_dates = dates_in_lead(doc, doc_text)
+        lead_years = {m.group(0) for date in lead_dates for m in cw.YEAR.finditer(date)}
+        if current_year is not None:
+            # A lead year long before publication dates an earlier event the story
+            # returns to ("jailed on Friday for a 2021 fire that killed three"); the
+            # year before still counts, for stories published just after New Year.
+            lead_years = {y for y in lead_years if int(y) >= current_year - 1}
+            lead_years |= {str(current_year)}
+        present = Present(
+            frozenset(lead_years),
+            None
+            if current_month is None
+            else frozenset({current_month} | {m for m in map(month_of, lead_dates) if m}),
+        )
+        stated: set[str] = set()  # categories of the current event stated so far
+        retracted = _retracted_ranges(doc_text, shared.sentences)
+        for sent in shared.sentences:
+            found = sentence_figures(sent, doc_text, present, frozenset(stated))
+            found = [f for f in found if not any(a <= f.start < b for a, b in retracted)]
+            stated.update(f.category for f in found if not f.historical)
+            figures.extend(found)
+    return _without_subsumed_singles(figures)
+
+
+def _retracted_ranges(doc_text: str, sentences: Sequence[Span]) -> list[tuple[int, int]]:
+    """Character ranges where a story takes back figures it gave: a "Correction:" note
+    (to the end of its paragraph), which repeats the wrong figure it replaces, and "an
+    earlier version of this story said ..." (to the end of its sentence)."""
+    ranges = []
+    for note in cw.CORRECTION_NOTE.finditer(doc_text):
+        paragraph_end = doc_text.find("\n\n", note.start())
+        ranges.append((note.start(), len(doc_text) if paragraph_end < 0 else paragraph_end))
+    for earlier in cw.EARLIER_VERSION.finditer(doc_text):
+        sentence_end = next(
+            (s.end_char for s in sentences if s.start_char <= earlier.start() < s.end_char),
+            len(doc_text),
+        )
+        ranges.append((earlier.start(), sentence_end))
+    return ranges
+
+
+def _without_subsumed_singles(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """Drop "one victim was killed outside" when the article states a larger toll:
+    a single victim described alongside a toll is one of its members."""
+    larger = {f.category for f in figures if not f.historical and f.value > 1}
+    return [
+        f
+        for f in figures
+        if not (f.value == 1 and f.qualifier == EXACT and not f.historical and f.category in larger)
+    ]

@@ -1,0 +1,159 @@
+"""Per sentence work: the figures of one sentence, from its counts' readings and zero
+statements, with what every figure of the sentence shares worked out once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import casualty_words as cw
+from ..numbers import EXACT, bounds
+from .attribution import according_to, sentence_speaker, speaker_above
+from .count_phrases import CountPhrase, count_phrases
+from .count_readings import Reading, count_reading, single_person_readings
+from .counted_nouns import counted_noun, is_countable_as_casualty
+from .earlier_events import Present, historical_from, is_cumulative
+from .figures import CasualtyFigure
+from .non_head_counts import is_not_a_head_count, is_subgroup
+from .token_tree import children
+from .zero_statements import zero_statements
+
+_MAX_SENTENCE_CHARS = 2000
+_SENTENCE_CONTEXT_CHARS = 600
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceContext:
+    """What every figure of one sentence shares, worked out once per sentence."""
+
+    sent: Span
+    doc_text: str  # Doc.text joins every token on each access: read it once per document
+    text: str
+    historical_from: int | None
+    according_to: str | None
+    speaker: str | None
+
+    def attribution(self, anchor: Token) -> str | None:
+        return self.according_to or speaker_above(anchor) or self.speaker
+
+    def is_historical(self, phrase: CountPhrase) -> bool:
+        return self.historical_from is not None and phrase.start >= self.historical_from
+
+
+def sentence_figures(
+    sent: Span, doc_text: str, present: Present, stated: frozenset[str] = frozenset()
+) -> list[CasualtyFigure]:
+    according = according_to(sent)
+    context = _SentenceContext(
+        sent=sent,
+        doc_text=doc_text,
+        text=doc_text[sent.start_char : sent.end_char],
+        historical_from=historical_from(sent, present),
+        according_to=according,
+        speaker=sentence_speaker(sent) if according is None else None,
+    )
+    figures: list[CasualtyFigure] = []
+    categories_seen: set[str] = set()
+    for phrase, reading in _sentence_readings(sent):
+        # "Three more people died" raises a toll; "..., with 20 more injured" after a
+        # death count adds people of another kind and is a figure of its own, and so does
+        # "Another 52 were wounded" after a sentence that gave only the dead.
+        if (
+            _is_increment(sent, phrase)
+            and not (categories_seen - {reading.category})
+            and not _adds_a_category(sent, phrase, reading.category, stated)
+        ):
+            continue
+        categories_seen.add(reading.category)
+        historical = context.is_historical(phrase) or is_cumulative(sent, reading)
+        figures.append(_figure(context, phrase, reading, historical))
+    for category, tokens in zero_statements(sent):
+        phrase = CountPhrase(tokens[0], tokens[0] + 1, tokens[0], bounds(0, EXACT))
+        reading = Reading(category, None, tuple(tokens))
+        figures.append(_figure(context, phrase, reading, context.is_historical(phrase)))
+    figures.sort(key=lambda f: (f.start, f.end))
+    return figures
+
+
+def _sentence_readings(sent: Span) -> Iterable[tuple[CountPhrase, Reading]]:
+    for phrase in count_phrases(sent):
+        if is_not_a_head_count(sent, phrase) or is_subgroup(sent, phrase):
+            continue
+        noun = counted_noun(sent, phrase)
+        if noun is not None and not is_countable_as_casualty(noun):
+            continue
+        reading = count_reading(sent, phrase, noun)
+        if reading is not None:
+            yield phrase, reading
+    yield from single_person_readings(sent)
+
+
+def _figure(
+    context: _SentenceContext, phrase: CountPhrase, reading: Reading, historical: bool
+) -> CasualtyFigure:
+    doc = context.sent.doc
+    indices = [phrase.q_start, phrase.end - 1, *reading.evidence]
+    if reading.noun is not None:
+        indices.append(reading.noun.i)
+    first, last = min(indices), max(indices)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    undashed = doc[first].text.lstrip("-–—")
+    if undashed:
+        start += len(doc[first].text) - len(undashed)  # "-A girl" after a dateline
+    anchor = doc[reading.evidence[0] if reading.evidence else phrase.start]
+    count = phrase.count
+    return CasualtyFigure(
+        category=reading.category,
+        value=count.value,
+        min=count.min,
+        max=count.max,
+        qualifier=count.qualifier,
+        approximate=count.approximate,
+        text=context.doc_text[start:end],
+        who=_who(reading.noun),
+        historical=historical,
+        attributed_to=context.attribution(anchor),
+        sentence=_sentence_excerpt(context, start, end),
+        start=start,
+        end=end,
+    )
+
+
+def _sentence_excerpt(context: _SentenceContext, start: int, end: int) -> str:
+    """The sentence, or for a degenerate run-on "sentence" the part around the figure,
+    so that many figures in one huge sentence do not each carry all of it."""
+    if len(context.text) <= _MAX_SENTENCE_CHARS:
+        return context.text
+    sent_start = context.sent.start_char
+    low = max(start - _SENTENCE_CONTEXT_CHARS, sent_start)
+    high = min(end + _SENTENCE_CONTEXT_CHARS, context.sent.end_char)
+    return context.doc_text[low:high]
+
+
+def _who(noun: Token | None) -> str | None:
+    if noun is None:
+        return None
+    parts = [c for c in children(noun) if c.dep_ == "compound" and c.i < noun.i]
+    first = min([noun.i, *(c.i for c in parts)])
+    doc = noun.doc
+    return doc[first : noun.i + 1].text
+
+
+def _is_increment(sent: Span, phrase: CountPhrase) -> bool:
+    """ "Three more people have died": a rise in a toll, not a toll."""
+    doc = sent.doc
+    after = doc[phrase.end].lower_ if phrase.end < sent.end else ""
+    before = doc[phrase.q_start - 1].lower_ if phrase.q_start > sent.start else ""
+    return after in cw.INCREMENT_WORDS or before in ("another", "further", "additional")
+
+
+def _adds_a_category(
+    sent: Span, phrase: CountPhrase, category: str, stated: frozenset[str]
+) -> bool:
+    """ "Another 52 people were wounded" after sentences that gave only the dead: the
+    increment word stands before the count, and what it adds is a category of its own."""
+    if not stated or category in stated or phrase.q_start <= sent.start:
+        return False
+    return sent.doc[phrase.q_start - 1].lower_ in ("another", "further", "additional")
