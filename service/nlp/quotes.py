@@ -26,7 +26,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .doc_facts import facts, facts_scope
-from .lexicon import gazetteer as gz
+from .lexicon.people import PERSON_ROLES
 from .speakers import Speaker, SpeakerResolver
 
 __all__ = ["Quote", "QuoteSpan", "Speaker", "extract_quotes"]
@@ -463,7 +463,7 @@ def _is_misread_as_modifier(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in verb.children):
         return False
     head = verb.head
-    return head.pos_ == "PROPN" or head.lower_ in gz.PERSON_ROLES
+    return head.pos_ == "PROPN" or head.lower_ in PERSON_ROLES
 
 
 def _follows_quote(verb: Token, article: _Article) -> bool:
