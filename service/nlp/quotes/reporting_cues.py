@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..lexicon import gazetteer as gz
+from ..lexicon.people import PERSON_ROLES
 from ..lexicon.speech_words import (
     CHARACTERIZING_VERBS,
     NAMING_VERBS,
@@ -107,7 +107,7 @@ def is_misread_as_modifier(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in verb.children):
         return False
     head = verb.head
-    return head.pos_ == "PROPN" or head.lower_ in gz.PERSON_ROLES
+    return head.pos_ == "PROPN" or head.lower_ in PERSON_ROLES
 
 
 def follows_quote(verb: Token, article: Article) -> bool:

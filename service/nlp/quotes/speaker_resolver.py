@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..doc_facts import facts
-from ..lexicon import gazetteer as gz
+from ..lexicon.organisations import ORG_HEADS
+from ..lexicon.speech import SPEECH_VERBS
 from ..lexicon.speech_words import (
     DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
@@ -42,7 +43,7 @@ def _is_reported(token: Token) -> bool:
         head = node.head
         if head.i == node.i:
             return False
-        if node.dep_ == "ccomp" and head.lemma_.lower() in gz.SPEECH_VERBS:
+        if node.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS:
             return True
         node = head
     return False
@@ -129,7 +130,7 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
 
 
 def _looks_like_org_name(words: list[str]) -> bool:
-    if any(w.lower() in ORG_WORDS or w.lower() in gz.ORG_HEADS for w in words):
+    if any(w.lower() in ORG_WORDS or w.lower() in ORG_HEADS for w in words):
         return True
     return len(words) == 1 and words[0].isupper() and len(words[0]) > 1
 

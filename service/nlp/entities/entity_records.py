@@ -1,0 +1,39 @@
+"""The records the extraction passes along: the entities it returns, and the
+mentions it finds, each with the votes on its type."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    type: str
+    mentions: int
+    salience: float
+    aliases: tuple[str, ...]
+    spans: tuple[EntitySpan, ...]
+
+
+# Evidence strengths for the vote on an entity's type.
+MODEL_VOTE = 1.0
+CONTEXT_VOTE = 3.0
+LIST_VOTE = 100.0
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    label: str
+    votes: Counter = field(default_factory=Counter)
+    is_subject: bool = False

@@ -1,0 +1,171 @@
+"""The vote on a mention's type: the model's label, curated lists, the shape of
+the name and the words around it each add evidence of their strength."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon.media import MEDIA_NOUNS
+from ..lexicon.named_things import (
+    EVENT_HEADS,
+    EVENT_PREFIXES,
+    FACILITY_HEADS,
+    NON_ENTITIES,
+    WEAPON_NOUNS,
+)
+from ..lexicon.organisations import ORG_HEADS
+from ..lexicon.people import PERSON_ROLES, PERSON_TITLES
+from ..lexicon.place_words import (
+    PLACE_CONFIRMING_NOUNS,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    REGION_NOUNS,
+)
+from .entity_records import CONTEXT_VOTE, LIST_VOTE, MODEL_VOTE, Mention
+from .name_shapes import POSSESSIVE, list_type, person_shaped
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_OFTEN_A_MISSED_PLACE = frozenset({"PERSON", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART"})
+
+
+def _shape_type(tokens: list[Token], label: str) -> str | None:
+    """Types implied by how a name is built: "X Stadium", "Storm X", "X Cup", "X region"."""
+    words = [tok.text.casefold() for tok in tokens]
+    last_two = " ".join(words[-2:])
+    if len(words) > 1 and (words[0] in EVENT_PREFIXES or last_two in EVENT_PREFIXES):
+        return "EVENT"
+    if words[-1] in EVENT_HEADS or last_two in EVENT_HEADS:
+        return "EVENT"
+    if words[-1] in FACILITY_HEADS or last_two in FACILITY_HEADS:
+        return "FAC"
+    if len(words) > 1 and words[-1] in REGION_NOUNS:
+        return "GPE" if label in {"GPE", "NORP"} else "LOC"
+    return None
+
+
+def is_bare_head(tokens: list[Token]) -> bool:
+    """ "Opens" or "Hall" alone is a common noun the model capitalised, not a name; so is
+    a run of title and role words ("Executive Officer" of "Chief Executive Officer X")."""
+    words = [tok.text.casefold() for tok in tokens]
+    if len(words) == 1:
+        word = words[0]
+        return word in EVENT_HEADS or word in FACILITY_HEADS or word in PERSON_TITLES
+    return all(word in PERSON_TITLES or word in PERSON_ROLES for word in words)
+
+
+def _names_a_weapon(span: Span) -> bool:
+    """ "Iskander" in "Iskander short-range missiles" names a model, not a person."""
+    root = span.root
+    doc = span.doc
+    if root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].text in POSSESSIVE):
+        return False
+    return root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.casefold() in WEAPON_NOUNS
+
+
+def context_type(doc: Doc, start: int, end: int) -> str | None:
+    """What the words around a name say it is: a role noun, a media noun, a place noun."""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in MEDIA_NOUNS:
+        return "ORG"
+    if _in_place_context(doc, start, end):
+        return "GPE"
+    if not person_shaped(list(doc[start:end])):
+        return None
+    if before is not None and (
+        before.lower_ in PERSON_ROLES or before.text.casefold() in PERSON_TITLES
+    ):
+        return "PERSON"
+    root = doc[start:end].root
+    if any(is_role_noun(child) for child in root.children if child.dep_ == "appos"):
+        return "PERSON"
+    if root.dep_ == "appos" and root.head.i < start and is_role_noun(root.head):
+        return "PERSON"  # "One survivor, Juana Quispe, said"
+    return None
+
+
+def after_capitalised_title(doc: Doc, start: int) -> bool:
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return before.text[:1].isupper() and before.text.casefold() in PERSON_TITLES
+
+
+def is_role_noun(tok: Token) -> bool:
+    return tok.lower_ in PERSON_ROLES or tok.lemma_.casefold() in PERSON_ROLES
+
+
+def _in_place_context(doc: Doc, start: int, end: int) -> bool:
+    """ "the town of Derna", "Tamil Nadu state", "Chennai, the capital of ..."."""
+    root = doc[start:end].root
+    if root.dep_ == "conj" and root.head.i < start:
+        root = root.head  # "the cities of Indore and Patna"
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in PLACE_NOUNS:
+        return True
+    if end < len(doc) and doc[end].text in PLACE_CONFIRMING_NOUNS and head.i == end:
+        return True  # lower case only: "Islamic State" is not a state
+    return any(
+        child.dep_ == "appos" and child.lemma_ in PLACE_NOUNS
+        for child in doc[start:end].root.children
+    )
+
+
+def _after_place_preposition(span: Span) -> bool:
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPOSITIONS:
+        return False
+    # "confidence in Biden": after a noun, "in" takes people too
+    return prep.head.pos_ == "VERB" or root.ent_type_ != "PERSON"
+
+
+def is_subject(doc: Doc, start: int, end: int) -> bool:
+    root = doc[start:end].root
+    if root.dep_ in _SUBJECT_DEPS:
+        return True
+    return root.dep_ == "poss" and root.head.dep_ in _SUBJECT_DEPS
+
+
+def vote(doc: Doc, mention: Mention, titled: bool, weight: float) -> None:
+    span = doc[mention.start : mention.end]
+    text = span.text
+    tokens = list(span)
+    if (
+        text.casefold() in NON_ENTITIES
+        or is_bare_head(tokens)
+        or not any(tok.text[:1].isupper() for tok in tokens)
+    ):
+        return  # "the health ministry" in lower case is a description, not a name
+    listed = list_type(text)
+    if listed is not None:
+        mention.votes[listed] += LIST_VOTE
+        return
+    shaped = _shape_type(tokens, mention.label)
+    if shaped is not None and (mention.label != "PERSON" or len(tokens) > 2):
+        mention.votes[shaped] += LIST_VOTE
+        return
+    if shaped is not None:
+        # "Wembley Arena" tagged PERSON, unless a title or role says "Stuart Hall" is one
+        mention.votes[shaped] += CONTEXT_VOTE
+    if len(tokens) > 1 and tokens[-1].text.casefold() in ORG_HEADS:
+        mention.votes["ORG"] += LIST_VOTE  # "Thames Water", "Fresno Police": no surnames
+        return
+    if mention.label != "GPE" and _names_a_weapon(span):
+        mention.votes["PRODUCT"] += LIST_VOTE
+        return
+    mention.votes[mention.label] += weight
+    if (
+        mention.label in _OFTEN_A_MISSED_PLACE
+        and len(tokens) == 1
+        and _after_place_preposition(span)
+    ):
+        mention.votes["GPE"] += 1.5 * MODEL_VOTE  # "rescuers worked in Antakya"
+    if weight < MODEL_VOTE and 2 <= len(tokens) <= 3 and person_shaped(tokens):
+        mention.votes["PERSON"] += MODEL_VOTE  # "Steffi" (GPE) + "Graf"
+    context = (
+        "PERSON"
+        if titled and person_shaped(tokens)
+        else context_type(doc, mention.start, mention.end)
+    )
+    if context is not None:
+        mention.votes[context] += CONTEXT_VOTE

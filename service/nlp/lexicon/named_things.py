@@ -1,0 +1,123 @@
+"""Words that make a name a venue's, an event's or a weapon's, and capitalised
+words that name nothing (time zones, programmes)."""
+
+from __future__ import annotations
+
+from .word_blocks import names
+
+# Final words of a venue or building name.
+FACILITY_HEADS = names(
+    """
+    Airport
+    Arena
+    Auditorium
+    Base
+    Bridge
+    Building
+    Cathedral
+    Church
+    City Hall
+    Convention Center
+    Convention Centre
+    Hall
+    Hospital
+    Infirmary
+    Clinic
+    Hotel
+    Mall
+    Medical Center
+    Mosque
+    Museum
+    Palace
+    Plaza
+    Prison
+    Shopping Center
+    Shopping Centre
+    Sports Centre
+    Square
+    Stadium
+    Station
+    Synagogue
+    Temple
+    Terminal
+    Trade Center
+    Theater
+    Theatre
+    Tower
+    Towers
+    """
+)
+
+# Final words of a named event (sports events, storms, wars).
+EVENT_HEADS = names(
+    """
+    Championship
+    Championships
+    Cup
+    Festival
+    Games
+    Grand Prix
+    Marathon
+    Olympics
+    Open
+    Opens
+    Slam
+    Slams
+    Summit
+    War
+    """
+)
+
+# First words of a named storm: "Storm Daniel", "Hurricane Katrina".
+EVENT_PREFIXES = names(
+    """
+    Cyclone
+    Hurricane
+    Storm
+    Tropical Storm
+    Typhoon
+    """
+)
+
+# Head nouns of a noun phrase naming a weapon or vehicle model, so that
+# "Iskander missiles" or "Shahed drones" make the name a product.
+WEAPON_NOUNS = names(
+    """
+    aircraft
+    bomb
+    bomber
+    drone
+    fighter
+    helicopter
+    howitzer
+    jet
+    launcher
+    missile
+    rifle
+    rocket
+    submarine
+    tank
+    warplane
+    warship
+    """
+)
+
+# Capitalised tokens the small model tags as organisations but that name
+# time zones, programmes or generic terms.
+NON_ENTITIES = names(
+    """
+    GMT
+    UTC
+    EST
+    EDT
+    CST
+    CDT
+    PST
+    PDT
+    CET
+    CEST
+    BST
+    Medicaid
+    Medicare
+    """
+)

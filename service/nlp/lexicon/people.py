@@ -1,0 +1,228 @@
+"""Words around a person's name that are not part of it: titles, the words that
+form a title with them, and role nouns ("Sen.", "Health Minister", "a spokeswoman")."""
+
+from __future__ import annotations
+
+from .word_blocks import names
+
+# Capitalised words that go before a person's name and are not part of it.
+PERSON_TITLES = names(
+    """
+    President
+    Vice President
+    Prime Minister
+    Minister
+    Chancellor
+    Secretary
+    Sen.
+    Senator
+    Rep.
+    Representative
+    Gov.
+    Governor
+    Mayor
+    Speaker
+    Leader
+    Judge
+    Justice
+    General
+    Gen.
+    Col.
+    Colonel
+    Lt.
+    Lieutenant
+    Maj.
+    Major
+    Capt.
+    Captain
+    Chair
+    Chairman
+    Chairwoman
+    Sgt.
+    Sergeant
+    Adm.
+    Admiral
+    Commander
+    Chief
+    Officer
+    Detective
+    Inspector
+    Superintendent
+    Constable
+    Commissioner
+    Brigadier
+    Fullback
+    Halfback
+    Winger
+    Striker
+    Goalkeeper
+    Midfielder
+    Quarterback
+    Sheriff
+    Deputy
+    Dr.
+    Mr.
+    Mrs.
+    Ms.
+    Miss
+    Dr
+    Mr
+    Mrs
+    Ms
+    Mx
+    Prof
+    Supt
+    Insp
+    Sgt
+    Capt
+    Lt
+    Maj
+    Prof.
+    Professor
+    Pope
+    King
+    Queen
+    Prince
+    Princess
+    Sheikh
+    Ayatollah
+    Imam
+    Rabbi
+    Father
+    Sister
+    Saint
+    St.
+    """
+)
+
+# Words that go before a title and form it with it, never a name on their own:
+# "Supreme Leader", "Labor Secretary", "Health Minister", "District Judge".
+TITLE_MODIFIERS = names(
+    """
+    acting
+    agriculture
+    chief
+    circuit
+    commerce
+    defence
+    defense
+    deputy
+    district
+    education
+    energy
+    environment
+    finance
+    foreign
+    former
+    health
+    home
+    interior
+    justice
+    labor
+    labour
+    majority
+    minority
+    press
+    prime
+    senior
+    supreme
+    trade
+    transport
+    transportation
+    treasury
+    vice
+    """
+)
+
+# Lower-case nouns that, in apposition or just before a name, say the name
+# belongs to a person ("Ann Smith, a spokeswoman", "police chief Ann Smith").
+PERSON_ROLES = names(
+    """
+    adviser
+    advisor
+    aide
+    ambassador
+    analyst
+    anchor
+    attorney
+    author
+    bureaucrat
+    ceo
+    chairman
+    chairwoman
+    chancellor
+    chief
+    coach
+    colonel
+    commander
+    commissioner
+    congressman
+    congresswoman
+    correspondent
+    councillor
+    councilman
+    councilwoman
+    critic
+    activist
+    driver
+    engineer
+    farmer
+    father
+    fisherman
+    mechanic
+    mother
+    nurse
+    owner
+    passenger
+    pilot
+    shopkeeper
+    trader
+    vendor
+    veteran
+    villager
+    volunteer
+    worker
+    deputy
+    diplomat
+    director
+    doctor
+    economist
+    editor
+    envoy
+    executive
+    expert
+    founder
+    general
+    governor
+    head
+    historian
+    journalist
+    judge
+    lawmaker
+    lawyer
+    leader
+    manager
+    mayor
+    minister
+    negotiator
+    officer
+    official
+    president
+    professor
+    prosecutor
+    researcher
+    resident
+    secretary
+    senator
+    sheriff
+    singer
+    spokesman
+    spokesperson
+    spokeswoman
+    student
+    survivor
+    teacher
+    victim
+    witness
+    """
+)
