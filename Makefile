@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint openapi worker bench loadtest clean
+.PHONY: install run test test-fast lint lock openapi worker bench loadtest clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,20 @@ test: install lint
 test-fast: install
 	$(PY) -m pytest -q -m "not slow"
 
+LINTED := service tests scripts bench gunicorn.conf.py
+
 lint: install
-	$(PY) -m ruff check service tests scripts bench gunicorn.conf.py
+	$(PY) -m ruff check $(LINTED)
+	$(PY) -m ruff format --check $(LINTED)
+	$(PY) -m mypy
+
+# The pins come from one source, pyproject.toml: the runtime tree for the image
+# (requirements.lock) and the whole tree with the test extra for make (constraints.txt).
+# Existing pins are kept unless pyproject.toml asks for another version.
+PIP_COMPILE := $(PY) -m piptools compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links
+lock: install
+	$(PIP_COMPILE) -o requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra test -o constraints.txt pyproject.toml
 
 openapi: install
 	LOAD_SEEDS=false $(VENV)/bin/flask --app service.wsgi openapi write --format=yaml openapi.yaml

@@ -99,3 +99,8 @@ def server_env(environ: Mapping[str, str] | None = None) -> dict[str, object]:
         "data_dir": env.get("DATA_DIR") or str(PROJECT_ROOT / ".data"),
         "metrics_dir": env.get("PROMETHEUS_MULTIPROC_DIR", ""),
     }
+
+
+def child_environment(**overrides: str) -> dict[str, str]:
+    """The environment for a process the launcher starts: this one's, with `overrides`."""
+    return {**os.environ, **overrides}

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
 
-from service.config import PROJECT_ROOT, server_env
+from service.config import PROJECT_ROOT, child_environment, server_env
 from service.dev.embedded_redis import EmbeddedRedis
 
 
 def main() -> int:
     settings = server_env()
-    env = dict(os.environ)
+    env = child_environment()
     embedded = None
     if not settings["redis_url"]:
         embedded = EmbeddedRedis(settings["data_dir"]).start()

@@ -60,7 +60,7 @@ def submit_reanalysis(services: Services) -> str:
 
 def enqueue(services: Services, job_id: str, function: str, *, size: int) -> None:
     """Queue (another attempt at) a job; items already acknowledged are skipped by the task."""
-    attempt = services.redis.hincrby(f"{services.keys.prefix}job:{job_id}", "attempts", 1)
+    attempt = services.redis.hincrby(services.keys.job(job_id), "attempts", 1)
     rq_job = services.queue.enqueue(
         function,
         job_id,

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cached_property
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import numpy
 from spacy.tokens import Doc, Span, Token
@@ -48,7 +48,8 @@ class DocFacts:
 
     @cached_property
     def ents(self) -> tuple[Span, ...]:
-        return self.doc.ents
+        # spaCy's stub says Sequence; Doc.ents builds a tuple.
+        return cast("tuple[Span, ...]", self.doc.ents)
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:

@@ -22,14 +22,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
+from spacy.pipeline.attributeruler import MatcherPatternType
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+from thinc.types import Ints2d
 
 # The token attributes a compiled pattern may test, in the column order of the
 # feature array read from each Doc. IS_SPACE is a flag (0/1); the rest are
@@ -130,10 +133,13 @@ class FastAttributeRuler:
         if not supports(ruler):
             raise ValueError("the attribute ruler sets attributes FastAttributeRuler cannot")
         for rule, (entry, attrs) in enumerate(zip(ruler.patterns, ruler.attrs, strict=True)):
+            # spaCy types each entry's values as a union of all of them.
+            index = cast(int, entry["index"])
+            patterns = cast("list[MatcherPatternType]", entry["patterns"])
             self._assignments.append(dict(attrs))
-            self._indices.append(entry["index"])
-            for pattern in entry["patterns"]:
-                self._add_pattern(rule, pattern, entry["index"])
+            self._indices.append(index)
+            for pattern in patterns:
+                self._add_pattern(rule, pattern, index)
         self._clear_caches()
 
     def _add_pattern(self, rule: int, pattern: Sequence[dict], index: int) -> None:
@@ -146,7 +152,7 @@ class FastAttributeRuler:
             self._has_fallback = True
             return
         bits = []
-        for test in tests:
+        for test in cast("list[TokenTest]", tests):  # none is None (checked above)
             bits.append(1 << len(self._tests))
             self._tests.append(test)
         if len(bits) == 1:
@@ -170,7 +176,7 @@ class FastAttributeRuler:
         for row, token_writes in zip(rows, writes, strict=True):
             for column, value in token_writes:
                 row[column] = value
-        doc.from_array(_WRITTEN_IDS, numpy.array(rows, dtype=numpy.uint64))
+        doc.from_array(_WRITTEN_IDS, cast("Ints2d", numpy.array(rows, dtype=numpy.uint64)))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
@@ -254,6 +260,6 @@ def replace_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> boo
     stock = nlp.get_pipe(name)
     if not isinstance(stock, AttributeRuler) or not supports(stock):
         return False
-    fast = nlp.replace_pipe(name, "fast_attribute_ruler")
+    fast = cast(FastAttributeRuler, nlp.replace_pipe(name, "fast_attribute_ruler"))
     fast.add_patterns(stock)
     return True

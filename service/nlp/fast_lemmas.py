@@ -11,10 +11,13 @@ already have a lemma (the attribute ruler sets a few) keep it.
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 # A long-running service sees an open-ended vocabulary; start over rather than grow forever.
 _MAX_CACHED = 200_000
@@ -52,7 +55,8 @@ class FastLemmatizer:
                 value = strings.add(self.stock.lemmatize(doc[i])[0])
                 known[key] = value
             lemmas[i] = value
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        # spaCy's stub types to_array's result as float64; it is uint64 ids.
+        doc.from_array([LEMMA], cast("Ints2d", lemmas.reshape(-1, 1)))
         return doc
 
     # spaCy (de)serialises components with the pipeline; the stock one holds the tables.
@@ -83,6 +87,6 @@ def replace_lemmatizer(nlp: Language, name: str = "lemmatizer") -> bool:
     stock = nlp.get_pipe(name)
     if not isinstance(stock, Lemmatizer) or stock.mode != "rule" or stock.overwrite:
         return False
-    fast = nlp.replace_pipe(name, "fast_lemmatizer")
+    fast = cast(FastLemmatizer, nlp.replace_pipe(name, "fast_lemmatizer"))
     fast.use(stock)
     return True

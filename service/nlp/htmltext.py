@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import trafilatura
+from trafilatura.settings import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,12 +21,16 @@ def html_to_article(html: str) -> HtmlArticle:
     """The main text of an HTML page (scripts, navigation, bylines dropped) and its metadata."""
     if not html.strip():
         return HtmlArticle("", None, (), None)
-    document = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        favor_precision=True,
+    # A Document, not a dict: as_dict is left False.
+    document = cast(
+        "Document | None",
+        trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+        ),
     )
     if document is None or not document.text:
         return HtmlArticle("", None, (), None)

@@ -165,7 +165,8 @@ def title_names(title: str) -> tuple[str, ...]:
     The text of a short report may name only the country while its title names
     the town; these are matched against the places other reports name.
     """
-    runs, run = [], []
+    runs: list[str] = []
+    run: list[str] = []
     for word in [*title.split(), ""]:
         bare = word.strip(_TITLE_PUNCTUATION)
         if bare[:1].isupper() and (run or bare.casefold() not in _TITLE_FUNCTION_WORDS):

@@ -9,12 +9,14 @@ entries unreachable; every entry carries a TTL, so they also go away.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 import redis
+from redis.typing import EncodableT, FieldT
 
 from service.storage.errors import translate_redis_errors
 from service.storage.keys import Keys
-from service.storage.local_copy import LocalCopy
+from service.storage.local_copy import LocalCopy, Values
 
 
 class AnalysisCache:
@@ -38,7 +40,7 @@ class AnalysisCache:
     @translate_redis_errors
     def get_part(self, key: str, part: str) -> bytes | None:
         """One rendered part, or None on a miss."""
-        return self.redis.hget(key, part)
+        return cast("bytes | None", self.redis.hget(key, part))
 
     @translate_redis_errors
     def get_fields(self, key: str, *fields: str) -> list[bytes | None]:
@@ -46,25 +48,31 @@ class AnalysisCache:
         holds them, else in one round trip."""
         local = self.local
         generation = None if local is None else local.sync()
-        if generation is not None:
+        if local is not None and generation is not None:
             held = local.get(key, fields)
             if held is not None:
                 return held
-        values = self.redis.hmget(key, fields)
-        if generation is not None and values[0] is not None and key.startswith(local.key_prefix):
+        values = cast("Values", self.redis.hmget(key, fields))
+        if (
+            local is not None
+            and generation is not None
+            and values[0] is not None
+            and key.startswith(local.key_prefix)
+        ):
             local.put(key, fields, values, generation)
         return values
 
     @translate_redis_errors
     def get_parts(self, key: str) -> dict[str, bytes]:
-        return {k.decode(): v for k, v in self.redis.hgetall(key).items()}
+        stored = cast("dict[bytes, bytes]", self.redis.hgetall(key))
+        return {k.decode(): v for k, v in stored.items()}
 
     @translate_redis_errors
     def put_parts(self, key: str, pipeline_version: str, parts: Mapping[str, bytes]) -> None:
         """Store all parts of one analysis with the cache TTL."""
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.delete(key)
-            pipe.hset(key, mapping=dict(parts))
+            pipe.hset(key, mapping=cast("dict[FieldT, EncodableT]", dict(parts)))
             pipe.expire(key, self.ttl)
             pipe.sadd(self.keys.pipeline_versions, pipeline_version)
             pipe.execute()
@@ -82,7 +90,7 @@ class AnalysisCache:
                     return False
                 pipe.multi()
                 pipe.delete(key)
-                pipe.hset(key, mapping=dict(parts))
+                pipe.hset(key, mapping=cast("dict[FieldT, EncodableT]", dict(parts)))
                 pipe.expire(key, self.ttl)
                 pipe.sadd(self.keys.pipeline_versions, pipeline_version)
                 pipe.execute()

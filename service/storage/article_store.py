@@ -20,9 +20,10 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, cast
 
 import redis
+from redis.typing import EncodableT, FieldT
 
 from service.storage.errors import translate_redis_errors
 from service.storage.keys import Keys
@@ -148,7 +149,7 @@ class ArticleStore:
                     pipe.eval(_ADD_TO_INDEXES, len(indexes), *indexes, score, article_id)
                     for key, fields, ttl in extra_writes:
                         pipe.delete(key)
-                        pipe.hset(key, mapping=dict(fields))
+                        pipe.hset(key, mapping=cast("dict[FieldT, EncodableT]", dict(fields)))
                         pipe.expire(key, ttl)
                     for index, record in derived_records:
                         index.write(pipe, article_id, record)
@@ -167,14 +168,17 @@ class ArticleStore:
                 try:
                     record_keys = [index.record_key(article_id) for index in self.derived]
                     pipe.watch(meta_key, text_key, *record_keys)
-                    raw_meta, raw_text = pipe.mget(meta_key, text_key)
+                    raw_meta, raw_text = cast("list[bytes | None]", pipe.mget(meta_key, text_key))
                     if raw_meta is None:
                         pipe.unwatch()
                         return False
                     meta = json.loads(raw_meta)
                     text = (raw_text or b"").decode("utf-8")
-                    records = pipe.mget(record_keys) if record_keys else []
-                    versions = {v.decode() for v in pipe.smembers(self.keys.pipeline_versions)}
+                    records = cast(
+                        "list[bytes | None]", pipe.mget(record_keys) if record_keys else []
+                    )
+                    stored_versions = cast("set[bytes]", pipe.smembers(self.keys.pipeline_versions))
+                    versions = {v.decode() for v in stored_versions}
                     pipe.multi()
                     for index, record in zip(self.derived, records, strict=True):
                         if record is not None:
@@ -208,7 +212,9 @@ class ArticleStore:
                     if not pipe.exists(meta_key):
                         pipe.unwatch()
                         return False
-                    old_records = pipe.mget(record_keys) if record_keys else []
+                    old_records = cast(
+                        "list[bytes | None]", pipe.mget(record_keys) if record_keys else []
+                    )
                     pipe.multi()
                     for (index, record), old in zip(derived_records, old_records, strict=True):
                         if old is not None:
@@ -216,7 +222,7 @@ class ArticleStore:
                         index.write(pipe, article_id, record)
                     for key, fields, ttl in extra_writes:
                         pipe.delete(key)
-                        pipe.hset(key, mapping=dict(fields))
+                        pipe.hset(key, mapping=cast("dict[FieldT, EncodableT]", dict(fields)))
                         pipe.expire(key, ttl)
                     pipe.execute()
                     return True
@@ -226,7 +232,9 @@ class ArticleStore:
     @translate_redis_errors
     def all_ids(self) -> list[str]:
         """Every article id, oldest first (for whole-corpus maintenance only)."""
-        return [m.decode() for m in self.redis.zrange(self.keys.by_date, 0, -1)]
+        return [
+            m.decode() for m in cast("list[bytes]", self.redis.zrange(self.keys.by_date, 0, -1))
+        ]
 
     def _index_keys(self, meta: Mapping[str, object], text: str) -> Iterator[str]:
         yield self.keys.by_date
@@ -240,8 +248,9 @@ class ArticleStore:
     @translate_redis_errors
     def get(self, article_id: str) -> tuple[dict, str] | None:
         """(meta, text) of an article, or None."""
-        raw_meta, raw_text = self.redis.mget(
-            self.keys.article_meta(article_id), self.keys.article_text(article_id)
+        raw_meta, raw_text = cast(
+            "list[bytes | None]",
+            self.redis.mget(self.keys.article_meta(article_id), self.keys.article_text(article_id)),
         )
         if raw_meta is None:
             return None
@@ -254,7 +263,7 @@ class ArticleStore:
 
     @translate_redis_errors
     def get_text(self, article_id: str) -> str | None:
-        raw = self.redis.get(self.keys.article_text(article_id))
+        raw = cast("bytes | None", self.redis.get(self.keys.article_text(article_id)))
         return None if raw is None else raw.decode("utf-8")
 
     @translate_redis_errors

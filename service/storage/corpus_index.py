@@ -32,13 +32,14 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import cast
 
 import redis
 
 from service.nlp.entities import entity_key
 from service.storage.article_store import sort_score, words_of
 from service.storage.errors import translate_redis_errors
-from service.storage.keys import Keys
+from service.storage.keys import CanonicalKeys, Keys
 from service.storage.paging import Cursor, page_by_score
 from service.timestamps import parse_stored
 
@@ -47,45 +48,6 @@ from service.timestamps import parse_stored
 QUOTE_SLOTS = 10_000
 MAX_LISTED_ALIASES = 20
 PERSON = "PERSON"
-
-
-@dataclass(frozen=True)
-class _Namespace:
-    """Key names of one kind of canonical thing (entities or speakers)."""
-
-    base: str
-
-    @property
-    def rank(self) -> str:
-        return f"{self.base}rank"
-
-    @property
-    def mentions(self) -> str:
-        return f"{self.base}mentions"
-
-    def by_type(self, type_: str) -> str:
-        return f"{self.base}type:{type_}"
-
-    def word(self, word: str) -> str:
-        return f"{self.base}word:{word}"
-
-    def name(self, key: str) -> str:
-        return f"{self.base}name:{key}"
-
-    def alias(self, key: str) -> str:
-        return f"{self.base}alias:{key}"
-
-    def names(self, cid: str) -> str:
-        return f"{self.base}names:{cid}"
-
-    def aliases(self, cid: str) -> str:
-        return f"{self.base}aliases:{cid}"
-
-    def articles(self, cid: str) -> str:
-        return f"{self.base}articles:{cid}"
-
-    def quotes(self, cid: str) -> str:
-        return f"{self.base}quotes:{cid}"
 
 
 @dataclass
@@ -151,25 +113,15 @@ class CorpusIndex:
     def __init__(self, client: redis.Redis, keys: Keys) -> None:
         self.redis = client
         self.keys = keys
-        base = f"{keys.prefix}corpus:"
-        self.entities = _Namespace(f"{base}ent:")
-        self.speakers = _Namespace(f"{base}spk:")
-        self.all_quotes = f"{base}quotes"
-        self.casualties_by_date = f"{base}cas:date"
-        self.casualties_by_killed = f"{base}cas:killed"
-        self._base = base
-
-    def record_key(self, article_id: str) -> str:
-        return f"{self._base}record:{article_id}"
-
-    def quote_key(self, quote_id: str) -> str:
-        return f"{self._base}quote:{quote_id}"
-
-    def quote_word(self, word: str) -> str:
-        return f"{self._base}qword:{word}"
-
-    def casualty_key(self, article_id: str) -> str:
-        return f"{self._base}cas:{article_id}"
+        self.entities = keys.corpus_entities
+        self.speakers = keys.corpus_speakers
+        self.all_quotes = keys.corpus_quotes
+        self.casualties_by_date = keys.corpus_casualties_by_date
+        self.casualties_by_killed = keys.corpus_casualties_by_killed
+        self.record_key = keys.corpus_record
+        self.quote_key = keys.corpus_quote
+        self.quote_word = keys.corpus_quote_word
+        self.casualty_key = keys.corpus_casualties
 
     # -- building an article's record ------------------------------------
 
@@ -178,7 +130,8 @@ class CorpusIndex:
         """The article's contribution, with names resolved against the corpus as it is now."""
         article_id = str(meta["id"])
         when = meta.get("published_at") or meta["ingested_at"]
-        score = sort_score(article_id, parse_stored(when))
+        # A stored article always has a timestamp, so it parses to a datetime.
+        score = sort_score(article_id, cast("datetime", parse_stored(when)))
         entities = _part(parts, "entities").get("entities", [])
         quotes = _part(parts, "quotes").get("quotes", [])
         casualties = _part(parts, "casualties")
@@ -188,8 +141,11 @@ class CorpusIndex:
             for e in entities
         ]
         entity_ids = self._resolve(self.entities, entity_mentions)
-        speaker_mentions = [_speaker_mention(q["speaker"]) for q in quotes if q.get("speaker")]
-        speaker_ids = self._resolve(self.speakers, [m for m in speaker_mentions if m])
+        # A speaker whose name leaves no key ("—") is quoted but not indexed.
+        speaker_mentions = [
+            m for m in (_speaker_mention(q.get("speaker")) for q in quotes) if m is not None
+        ]
+        speaker_ids = self._resolve(self.speakers, speaker_mentions)
 
         quote_records = [
             _quote_record(meta, index, quote, speaker_ids)
@@ -204,7 +160,7 @@ class CorpusIndex:
         }
         return json.dumps(record, ensure_ascii=False).encode()
 
-    def _resolve(self, ns: _Namespace, mentions: list[_Mention]) -> dict[tuple[str, str], str]:
+    def _resolve(self, ns: CanonicalKeys, mentions: list[_Mention]) -> dict[tuple[str, str], str]:
         """(type, key) of each mention -> canonical id: itself if known, else a known alias.
 
         An unknown name merges into an existing thing of the same type that
@@ -261,7 +217,7 @@ class CorpusIndex:
         if record["casualties"]:
             self._casualties(pipe, article_id, score, record["casualties"], sign)
 
-    def _count(self, pipe, ns: _Namespace, article_id: str, score: float, c: dict, sign: int):
+    def _count(self, pipe, ns: CanonicalKeys, article_id: str, score: float, c: dict, sign: int):
         cid = c["id"]
         type_, key = split_id(cid)
         counters = [
@@ -490,7 +446,7 @@ class CorpusIndex:
         cid = self._lookup(self.speakers, name)
         return None if cid is None else self.speakers.articles(cid)
 
-    def _lookup(self, ns: _Namespace, name: str) -> str | None:
+    def _lookup(self, ns: CanonicalKeys, name: str) -> str | None:
         """The canonical id a name finds: exactly that name first, else an alias.
 
         Among several, the one in most articles (`name` has no type to tell them apart).

@@ -31,6 +31,7 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import cast
 
 import redis
 
@@ -91,21 +92,12 @@ class EventIndex:
 
     def __init__(self, client: redis.Redis, keys: Keys) -> None:
         self.redis = client
-        self._base = f"{keys.prefix}events:"
-        self.last = f"{self._base}last"
-        self.killed = f"{self._base}killed"
-
-    def record_key(self, article_id: str) -> str:
-        return f"{self._base}record:{article_id}"
-
-    def place_key(self, family: str, key: str) -> str:
-        return f"{self._base}at:{family}:{key}"
-
-    def word_key(self, word: str) -> str:
-        return f"{self._base}word:{word}"
-
-    def event_key(self, event_id: str, name: str) -> str:
-        return f"{self._base}e:{event_id}:{name}"
+        self.last = keys.events_last
+        self.killed = keys.events_killed
+        self.record_key = keys.events_record
+        self.place_key = keys.events_place
+        self.word_key = keys.events_word
+        self.event_key = keys.event
 
     def stated_key(self, event_id: str, category: str) -> str:
         return self.event_key(event_id, f"stated:{category}")
@@ -123,7 +115,8 @@ class EventIndex:
             return UNASSIGNED
         article_id = str(meta["id"])
         when = meta.get("published_at") or meta["ingested_at"]
-        moment = parse_stored(when)
+        # A stored article always has a timestamp, so it parses to a datetime.
+        moment = cast("datetime", parse_stored(when))
         score = sort_score(article_id, moment)
         event_id = self._event_to_join(incident, score) or event_id_for(article_id)
         return json.dumps(
@@ -268,9 +261,10 @@ class EventIndex:
     @translate_redis_errors
     def get_event(self, event_id: str) -> dict | None:
         """One event with its article ids and the timeline of its reports, or None."""
-        article_ids = [
-            a.decode() for a in self.redis.zrange(self.event_key(event_id, "articles"), 0, -1)
-        ]
+        members = cast(
+            "list[bytes]", self.redis.zrange(self.event_key(event_id, "articles"), 0, -1)
+        )
+        article_ids = [a.decode() for a in members]
         if not article_ids:
             return None
         raws = self.redis.mget([self.record_key(a) for a in article_ids])
@@ -400,7 +394,8 @@ def _event_item(event_id: str, chunk: list, records: Mapping[str, dict]) -> dict
     first_reported = first_record["report"]["published_at"]
     return {
         "id": event_id,
-        "label": event_label(kind, facility, place, parse_stored(first_reported)),
+        # A report's published_at is the article's `when` in `prepare`: never empty.
+        "label": event_label(kind, facility, place, cast("datetime", parse_stored(first_reported))),
         "kind": kind,
         "place": place,
         "first_reported": first_reported,
@@ -416,7 +411,7 @@ def _event_item(event_id: str, chunk: list, records: Mapping[str, dict]) -> dict
 def _event_total(category: str, top: list, records: Mapping[str, dict]) -> dict | None:
     record = records.get(top[0].decode()) if top else None
     total = record["report"]["totals"].get(category) if record else None
-    if total is None:
+    if record is None or total is None:
         return None
     report = record["report"]
     return {**total, "article_id": report["article_id"], "source": report["source"]}

@@ -64,9 +64,6 @@ class JobStore:
         self._ack = client.register_script(_ACK)
         self._fail = client.register_script(_FAIL)
 
-    def _key(self, job_id: str, part: str = "") -> str:
-        return f"{self.keys.prefix}job:{job_id}{':' + part if part else ''}"
-
     @translate_redis_errors
     def create(
         self,
@@ -78,7 +75,7 @@ class JobStore:
         total: int | None = None,
     ) -> bool:
         """Record a new job; False if a job with this id already exists (nothing changes)."""
-        head = self._key(job_id)
+        head = self.keys.job(job_id)
         with self.redis.pipeline(transaction=True) as pipe:
             try:
                 pipe.watch(head)
@@ -98,15 +95,15 @@ class JobStore:
                 )
                 if items:
                     pipe.rpush(
-                        self._key(job_id, "items"),
+                        self.keys.job(job_id, "items"),
                         *(json.dumps(i, ensure_ascii=False) for i in items),
                     )
                 for error in rejected:
-                    pipe.sadd(self._key(job_id, "acked"), error["index"])
+                    pipe.sadd(self.keys.job(job_id, "acked"), error["index"])
                     pipe.hincrby(head, "failed", 1)
-                    pipe.rpush(self._key(job_id, "errors"), json.dumps(error))
+                    pipe.rpush(self.keys.job(job_id, "errors"), json.dumps(error))
                 for part in ("", "items", "acked", "errors"):
-                    pipe.expire(self._key(job_id, part), self.ttl)
+                    pipe.expire(self.keys.job(job_id, part), self.ttl)
                 pipe.execute()
             except redis.WatchError:
                 return False
@@ -114,39 +111,43 @@ class JobStore:
 
     @translate_redis_errors
     def set_rq_id(self, job_id: str, rq_id: str) -> None:
-        self.redis.hset(self._key(job_id), "rq_id", rq_id)
+        self.redis.hset(self.keys.job(job_id), "rq_id", rq_id)
 
     @translate_redis_errors
     def items(self, job_id: str) -> list[dict]:
-        return [json.loads(raw) for raw in self.redis.lrange(self._key(job_id, "items"), 0, -1)]
+        return [json.loads(raw) for raw in self.redis.lrange(self.keys.job(job_id, "items"), 0, -1)]
 
     @translate_redis_errors
     def acked(self, job_id: str) -> set[int]:
-        return {int(i) for i in self.redis.smembers(self._key(job_id, "acked"))}
+        return {int(i) for i in self.redis.smembers(self.keys.job(job_id, "acked"))}
 
     @translate_redis_errors
     def ack(self, job_id: str, index: int, article_id: str | None) -> bool:
         """Count item `index` as done (once); True if this call counted it."""
-        keys = [self._key(job_id), self._key(job_id, "acked"), self._key(job_id, "ids")]
+        keys = [self.keys.job(job_id), self.keys.job(job_id, "acked"), self.keys.job(job_id, "ids")]
         return bool(self._ack(keys=keys, args=[index, article_id or "", self.ttl]))
 
     @translate_redis_errors
     def fail(self, job_id: str, index: int, problem: Mapping) -> bool:
         """Count item `index` as failed (once), with its problem."""
-        keys = [self._key(job_id), self._key(job_id, "acked"), self._key(job_id, "errors")]
+        keys = [
+            self.keys.job(job_id),
+            self.keys.job(job_id, "acked"),
+            self.keys.job(job_id, "errors"),
+        ]
         error = json.dumps({"index": index, "problem": dict(problem)}, ensure_ascii=False)
         return bool(self._fail(keys=keys, args=[index, error, self.ttl]))
 
     @translate_redis_errors
     def set_total(self, job_id: str, total: int) -> None:
-        self.redis.hset(self._key(job_id), "total", total)
+        self.redis.hset(self.keys.job(job_id), "total", total)
 
     @translate_redis_errors
     def get(self, job_id: str) -> JobRecord | None:
         with self.redis.pipeline(transaction=False) as pipe:
-            pipe.hgetall(self._key(job_id))
-            pipe.lrange(self._key(job_id, "ids"), 0, -1)
-            pipe.lrange(self._key(job_id, "errors"), 0, -1)
+            pipe.hgetall(self.keys.job(job_id))
+            pipe.lrange(self.keys.job(job_id, "ids"), 0, -1)
+            pipe.lrange(self.keys.job(job_id, "errors"), 0, -1)
             head, ids, errors = pipe.execute()
         if not head:
             return None

@@ -48,3 +48,105 @@ class Keys:
     @property
     def seed_lock(self) -> str:
         return f"{self.prefix}lock:seeds"
+
+    # -- batch jobs (storage/job_store.py) ---------------------------------
+
+    def job(self, job_id: str, part: str = "") -> str:
+        """A job's hash, or one of its parts ("items", "done", ...)."""
+        return f"{self.prefix}job:{job_id}{':' + part if part else ''}"
+
+    # -- corpus index (storage/corpus_index.py) ----------------------------
+
+    @property
+    def corpus_entities(self) -> CanonicalKeys:
+        return CanonicalKeys(f"{self.prefix}corpus:ent:")
+
+    @property
+    def corpus_speakers(self) -> CanonicalKeys:
+        return CanonicalKeys(f"{self.prefix}corpus:spk:")
+
+    @property
+    def corpus_quotes(self) -> str:
+        return f"{self.prefix}corpus:quotes"
+
+    @property
+    def corpus_casualties_by_date(self) -> str:
+        return f"{self.prefix}corpus:cas:date"
+
+    @property
+    def corpus_casualties_by_killed(self) -> str:
+        return f"{self.prefix}corpus:cas:killed"
+
+    def corpus_record(self, article_id: str) -> str:
+        return f"{self.prefix}corpus:record:{article_id}"
+
+    def corpus_quote(self, quote_id: str) -> str:
+        return f"{self.prefix}corpus:quote:{quote_id}"
+
+    def corpus_quote_word(self, word: str) -> str:
+        return f"{self.prefix}corpus:qword:{word}"
+
+    def corpus_casualties(self, article_id: str) -> str:
+        return f"{self.prefix}corpus:cas:{article_id}"
+
+    # -- events (storage/event_index.py) -----------------------------------
+
+    @property
+    def events_last(self) -> str:
+        return f"{self.prefix}events:last"
+
+    @property
+    def events_killed(self) -> str:
+        return f"{self.prefix}events:killed"
+
+    def events_record(self, article_id: str) -> str:
+        return f"{self.prefix}events:record:{article_id}"
+
+    def events_place(self, family: str, key: str) -> str:
+        return f"{self.prefix}events:at:{family}:{key}"
+
+    def events_word(self, word: str) -> str:
+        return f"{self.prefix}events:word:{word}"
+
+    def event(self, event_id: str, name: str) -> str:
+        """One of an event's sets ("articles", "stated:killed", ...)."""
+        return f"{self.prefix}events:e:{event_id}:{name}"
+
+
+@dataclass(frozen=True)
+class CanonicalKeys:
+    """Key names of one kind of canonical thing in the corpus index (entities or speakers)."""
+
+    base: str
+
+    @property
+    def rank(self) -> str:
+        return f"{self.base}rank"
+
+    @property
+    def mentions(self) -> str:
+        return f"{self.base}mentions"
+
+    def by_type(self, type_: str) -> str:
+        return f"{self.base}type:{type_}"
+
+    def word(self, word: str) -> str:
+        return f"{self.base}word:{word}"
+
+    def name(self, key: str) -> str:
+        return f"{self.base}name:{key}"
+
+    def alias(self, key: str) -> str:
+        return f"{self.base}alias:{key}"
+
+    def names(self, cid: str) -> str:
+        return f"{self.base}names:{cid}"
+
+    def aliases(self, cid: str) -> str:
+        return f"{self.base}aliases:{cid}"
+
+    def articles(self, cid: str) -> str:
+        return f"{self.base}articles:{cid}"
+
+    def quotes(self, cid: str) -> str:
+        return f"{self.base}quotes:{cid}"

@@ -24,6 +24,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from typing import cast
 
 import redis
 
@@ -72,7 +73,8 @@ class LocalCopy:
                     if now < self._retry_at:
                         return None
                     self._track(now)
-                connection = self._connection
+                # Open: it was, or `_track` just opened it (else it raised).
+                connection = cast("redis.connection.AbstractConnection", self._connection)
                 while connection.can_read(timeout=0):
                     connection.read_response(push_request=True)
                 if now >= self._ping_at:

@@ -14,6 +14,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 import redis
 
@@ -67,7 +68,9 @@ def page_by_score(
     if not filters or min(sizes) == 0:
         return [], None
     driving = filters[sizes.index(min(sizes))]
-    probes = {key: None for key in filters if key not in (driving, superset)}
+    probes: dict[str, float | None] = {
+        key: None for key in filters if key not in (driving, superset)
+    }
     probes.update(floors)
 
     high = "+inf" if until is None else f"({int(until.timestamp()) + 1}"
@@ -79,8 +82,11 @@ def page_by_score(
     page: list[tuple[str, float]] = []
     offset = 0
     while len(page) <= limit:
-        chunk = client.zrevrangebyscore(
-            driving, high, low, start=offset, num=SCAN_CHUNK, withscores=True
+        chunk = cast(
+            "list[tuple[bytes, float]]",
+            client.zrevrangebyscore(
+                driving, high, low, start=offset, num=SCAN_CHUNK, withscores=True
+            ),
         )
         if not chunk:
             break

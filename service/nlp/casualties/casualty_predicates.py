@@ -108,9 +108,10 @@ def following_reading(sent: Span, phrase: CountPhrase, head: Token) -> Evidence 
         lower = token.lower_
         if lower == "," and i + 1 < limit and doc[i + 1].lower_ in cw.ASIDE_OPENERS:
             # "At least 34 pilgrims, including 12 children, were crushed to death"
-            i = _after_aside(sent, i)
-            if i is None:
+            after = _after_aside(sent, i)
+            if after is None:
                 return None
+            i = after
             limit = min(sent.end, i + _PREDICATE_WINDOW)
             continue
         if lower in ("not", "n't", "never", "no"):

@@ -56,7 +56,7 @@ def count_phrases(sent: Span) -> list[CountPhrase]:
         value, implied = resolved
         following = groups[index + 1] if index + 1 < len(groups) else None
         high = _range_end(sent, start, end, following)
-        if high is not None:
+        if high is not None and following is not None:  # a high end implies a following count
             phrases.append(CountPhrase(*_range_phrase(sent, start, following, value, high)))
             skip_next = True
             continue

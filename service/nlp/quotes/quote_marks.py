@@ -208,12 +208,17 @@ def find_pieces(text: str) -> list[Piece]:
     for index, (start, end) in enumerate(paragraphs):
         doubles, dangling = _pair_double(text, start, end)
         next_opens = index + 1 < len(paragraphs) and _opens_paragraph(text, *paragraphs[index + 1])
-        runs_on = dangling is not None and next_opens and _opens_sentence(text, dangling, start)
-        inside = doubles + [(dangling, end)] if runs_on else doubles
+        # An unclosed mark whose quote runs on into the next paragraph.
+        runs_on = (
+            dangling
+            if dangling is not None and next_opens and _opens_sentence(text, dangling, start)
+            else None
+        )
+        inside = doubles + [(runs_on, end)] if runs_on is not None else doubles
         pairs = _drop_nested(doubles + _pair_single(text, start, end, inside))
         runs: list[tuple[int, int | None]] = list(pairs)
-        if runs_on:
-            runs.append((dangling, None))
+        if runs_on is not None:
+            runs.append((runs_on, None))
         for open_at, close_at in runs:
             inner_start, inner_end = _trim(text, open_at + 1, end if close_at is None else close_at)
             if _has_words(text, inner_start, inner_end):
