@@ -18,29 +18,10 @@ from datetime import datetime
 
 from .entities import entity_key
 from .lexicon import gazetteer as gz
+from .lexicon.incident_words import KIND_WORDS
 
-# Words naming an incident, by kind. Reports of one incident call it an attack, a
-# shooting or a massacre, so those are one kind; the order breaks ties in labels.
-_KIND_WORDS = {
-    "attack": """attack attacks attacked attacker attackers terror terrorist terrorists
-        shooting shootings shooter gunman gunmen gunfire gunshot gunshots stabbing stabbed
-        massacre ambush ambushed assault bombing bombings bomb bombs bomber bombers bombed
-        airstrike airstrikes missile missiles drone drones shelling rampage hostages siege
-        hijacking""",
-    "explosion": "explosion explosions blast blasts exploded",
-    "fire": "fire fires blaze blazes wildfire wildfires inferno",
-    "flood": "flood floods flooding flooded floodwaters",
-    "storm": "storm storms hurricane cyclone typhoon tornado tornadoes",
-    "earthquake": "earthquake earthquakes quake quakes tremor temblor aftershock tsunami",
-    "crash": "crash crashes crashed collision collided derailed derailment",
-    "landslide": "landslide landslides mudslide mudslides avalanche",
-    "collapse": "collapse collapsed",
-    "stampede": "stampede",
-    "sinking": "capsized capsizing sank sinking shipwreck",
-    "eruption": "eruption erupted volcano",
-}
-KINDS = tuple(_KIND_WORDS)
-_KIND_OF_WORD = {word: kind for kind, words in _KIND_WORDS.items() for word in words.split()}
+KINDS = tuple(KIND_WORDS)
+_KIND_OF_WORD = {word: kind for kind, words in KIND_WORDS.items() for word in words}
 # Kinds one incident is reported as: a bombing is "explosions" in one report and an
 # "attack" in the next; Storm Daniel's toll is a flood's toll.
 _FAMILY = {"explosion": "attack", "flood": "weather", "storm": "weather", "landslide": "weather"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..lexicon import casualty_words as cw
+from ..lexicon.speech_words import FIGURE_SOURCE_VERBS
 from .token_tree import MAX_CLIMB, children, left_modifiers, sentence_tokens
 
 _ATTRIBUTION_MAX_TOKENS = 12
@@ -47,7 +48,7 @@ def sentence_speaker(sent: Span) -> str | None:
 
 
 def _is_reporting_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in cw.SAY_LEMMAS
+    return token.pos_ == "VERB" and token.lemma_.lower() in FIGURE_SOURCE_VERBS
 
 
 def _named_subject(verb: Token) -> str | None:

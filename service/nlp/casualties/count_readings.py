@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import casualty_words as cw
 from ..lexicon.casualty_words import KILLED, MISSING
+from ..lexicon.incident_words import ATTACKER_NOUNS
 from ..numbers import EXACT, bounds
 from .casualty_predicates import Evidence, following_reading, predicate_category, word_category
 from .count_phrases import CountPhrase
@@ -119,7 +120,7 @@ def single_person_readings(sent: Span) -> Iterable[tuple[CountPhrase, Reading]]:
             continue
         if not (is_person_noun(noun) or has_age(noun)):
             continue
-        if noun.lower_ in cw.ATTACKER_NOUNS or noun.lemma_ in cw.ATTACKER_NOUNS:
+        if noun.lower_ in ATTACKER_NOUNS or noun.lemma_ in ATTACKER_NOUNS:
             continue
         found = predicate_category(noun.head)
         if found is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..lexicon import casualty_words as cw
+from ..lexicon.incident_words import ATTACKER_NOUNS
 from ..numbers import VAGUE_PLURALS
 from .count_phrases import CountPhrase
 from .token_tree import children
@@ -52,7 +53,7 @@ def is_countable_as_casualty(noun: Token) -> bool:
     lower = noun.lower_
     if lower in cw.CASUALTY_NOUNS:
         return True
-    if lower in cw.ATTACKER_NOUNS or noun.lemma_.lower() in cw.ATTACKER_NOUNS:
+    if lower in ATTACKER_NOUNS or noun.lemma_.lower() in ATTACKER_NOUNS:
         return False
     return is_person_noun(noun)
 

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_facts import facts
 from ..lexicon import casualty_words as cw
+from ..lexicon.incident_words import ATTACKER_NOUNS
 from ..numbers import EXACT, bounds
 from .casualty_predicates import Evidence, following_reading, predicate_category
 from .count_phrases import CountPhrase, is_count_token
@@ -59,7 +60,7 @@ def _zero_group(no: Token) -> Evidence | None:
         return None
     if any(is_count_token(t) or t.lower_ in cw.COMPARATIVES for t in no.doc[no.i + 1 : noun.i]):
         return None  # "no fewer than 11 soldiers" is a count
-    if not is_person_noun(noun) or noun.lower_ in cw.ATTACKER_NOUNS:
+    if not is_person_noun(noun) or noun.lower_ in ATTACKER_NOUNS:
         return None
     if any(c.dep_ == "neg" for c in children(noun.head)):
         return None

@@ -6,11 +6,7 @@ from __future__ import annotations
 import re
 
 from ..numbers import NUMBER_WORDS, TENS, UNITS
-
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from .word_blocks import words
 
 KILLED = "killed"
 INJURED = "injured"
@@ -85,7 +81,7 @@ CASUALTY_NOUNS = {
 
 REMAINS_NOUNS = frozenset({"bodies", "remains", "corpses"})
 
-PERSON_NOUNS = _word_set("""
+PERSON_NOUNS = words("""
     people person persons individual individuals man men woman women child children kid kids
     boy boys girl girls baby babies infant infants toddler toddlers teenager teenagers teen
     teens adult adults youth youths student students pupil pupils teacher teachers worker
@@ -104,12 +100,6 @@ PERSON_NOUNS = _word_set("""
     inmates prisoner prisoners hostage hostages personnel agent agents deputy deputies
     marine marines sailor militiaman militiamen fighter fighters volunteer volunteers aid
     official officials
-""")
-# Attackers are counted, but they are not the event's casualties.
-ATTACKER_NOUNS = _word_set("""
-    gunman gunmen attacker attackers assailant assailants shooter shooters suspect suspects
-    bomber bombers perpetrator perpetrators terrorist terrorists hijacker hijackers
-    militants insurgent insurgents
 """)
 PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ans", "ents", "ants", "ees")
 
@@ -242,27 +232,6 @@ LETTERS = re.compile(r"[^\W\d_]+")
 MONTHS = frozenset(MONTH_NUMBERS)
 YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "until", "of", "from", "early", "late", "mid"})
 
-SAY_LEMMAS = frozenset(
-    {
-        "say",
-        "report",
-        "confirm",
-        "announce",
-        "tell",
-        "state",
-        "add",
-        "estimate",
-        "write",
-        "tweet",
-        "post",
-        "cite",
-        "quote",
-        "claim",
-        "accord",
-        "update",
-        "publish",
-    }
-)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
 
 # An ongoing war's or epidemic's running toll is context, not the reported event.

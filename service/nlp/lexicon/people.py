@@ -3,96 +3,62 @@ form a title with them, and role nouns ("Sen.", "Health Minister", "a spokeswoma
 
 from __future__ import annotations
 
-from .word_blocks import names
+from .word_blocks import names, words
+
+# The three lists below (titles before a name, role nouns, and the titles a quote's
+# speaker description starts with) overlap; each word is written once, in the
+# block of the lists it belongs to.
+
+# Offices: a title before a name ("Mayor Ana Diaz") and a role ("the mayor said").
+OFFICES = words(
+    """
+    chairman chairwoman chancellor chief colonel commander deputy father general
+    governor judge leader mayor minister officer president professor secretary senator
+    sheriff
+    """
+)
+# Also both, though a speaker's description does not start with it.
+OFFICES_NOT_SPEAKER_TITLES = words("commissioner")
+# Honorifics and ranks: titles, never roles on their own.
+HONORIFICS_AND_RANKS = words(
+    """
+    admiral ayatollah capt captain chair detective dr imam inspector justice king
+    lieutenant lt maj major miss mr mrs ms pope prince princess prof queen rabbi
+    representative sergeant sgt sheikh speaker superintendent
+    """
+)
+# Roles a speaker is described by first ("spokeswoman Ann Smith"), not entity titles.
+SPEAKER_ROLES = words(
+    """
+    ambassador coach director doctor spokesman spokesperson spokeswoman
+    """
+)
+# Abbreviations and styles only the speaker finder strips ("Sen.", "Rev.", "Sir").
+SPEAKER_ONLY_TITLES = words(
+    """
+    adm archbishop bishop cardinal cmdr col dame gen gov lady lord pastor premier prime
+    rep rev sen sir vice
+    """
+)
 
 # Capitalised words that go before a person's name and are not part of it.
-PERSON_TITLES = names(
-    """
-    President
-    Vice President
-    Prime Minister
-    Minister
-    Chancellor
-    Secretary
-    Sen.
-    Senator
-    Rep.
-    Representative
-    Gov.
-    Governor
-    Mayor
-    Speaker
-    Leader
-    Judge
-    Justice
-    General
-    Gen.
-    Col.
-    Colonel
-    Lt.
-    Lieutenant
-    Maj.
-    Major
-    Capt.
-    Captain
-    Chair
-    Chairman
-    Chairwoman
-    Sgt.
-    Sergeant
-    Adm.
-    Admiral
-    Commander
-    Chief
-    Officer
-    Detective
-    Inspector
-    Superintendent
-    Constable
-    Commissioner
-    Brigadier
-    Fullback
-    Halfback
-    Winger
-    Striker
-    Goalkeeper
-    Midfielder
-    Quarterback
-    Sheriff
-    Deputy
-    Dr.
-    Mr.
-    Mrs.
-    Ms.
-    Miss
-    Dr
-    Mr
-    Mrs
-    Ms
-    Mx
-    Prof
-    Supt
-    Insp
-    Sgt
-    Capt
-    Lt
-    Maj
-    Prof.
-    Professor
-    Pope
-    King
-    Queen
-    Prince
-    Princess
-    Sheikh
-    Ayatollah
-    Imam
-    Rabbi
-    Father
-    Sister
-    Saint
-    St.
-    """
+PERSON_TITLES = (
+    OFFICES
+    | OFFICES_NOT_SPEAKER_TITLES
+    | HONORIFICS_AND_RANKS
+    | names(
+        """
+        prime minister
+        vice president
+        """
+    )
+    | words(
+        """
+        adm. brigadier capt. col. constable dr. fullback gen. goalkeeper gov. halfback insp
+        lt. maj. midfielder mr. mrs. ms. mx prof. quarterback rep. saint sen. sgt. sister
+        st. striker supt winger
+        """
+    )
 )
 
 # Words that go before a title and form it with it, never a name on their own:
@@ -136,93 +102,23 @@ TITLE_MODIFIERS = names(
 
 # Lower-case nouns that, in apposition or just before a name, say the name
 # belongs to a person ("Ann Smith, a spokeswoman", "police chief Ann Smith").
-PERSON_ROLES = names(
-    """
-    adviser
-    advisor
-    aide
-    ambassador
-    analyst
-    anchor
-    attorney
-    author
-    bureaucrat
-    ceo
-    chairman
-    chairwoman
-    chancellor
-    chief
-    coach
-    colonel
-    commander
-    commissioner
-    congressman
-    congresswoman
-    correspondent
-    councillor
-    councilman
-    councilwoman
-    critic
-    activist
-    driver
-    engineer
-    farmer
-    father
-    fisherman
-    mechanic
-    mother
-    nurse
-    owner
-    passenger
-    pilot
-    shopkeeper
-    trader
-    vendor
-    veteran
-    villager
-    volunteer
-    worker
-    deputy
-    diplomat
-    director
-    doctor
-    economist
-    editor
-    envoy
-    executive
-    expert
-    founder
-    general
-    governor
-    head
-    historian
-    journalist
-    judge
-    lawmaker
-    lawyer
-    leader
-    manager
-    mayor
-    minister
-    negotiator
-    officer
-    official
-    president
-    professor
-    prosecutor
-    researcher
-    resident
-    secretary
-    senator
-    sheriff
-    singer
-    spokesman
-    spokesperson
-    spokeswoman
-    student
-    survivor
-    teacher
-    victim
-    witness
-    """
+PERSON_ROLES = (
+    OFFICES
+    | OFFICES_NOT_SPEAKER_TITLES
+    | SPEAKER_ROLES
+    | words(
+        """
+        activist adviser advisor aide analyst anchor attorney author bureaucrat ceo
+        congressman congresswoman correspondent councillor councilman councilwoman critic
+        diplomat driver economist editor engineer envoy executive expert farmer fisherman
+        founder head historian journalist lawmaker lawyer manager mechanic mother negotiator
+        nurse official owner passenger pilot prosecutor researcher resident shopkeeper
+        singer student survivor teacher trader vendor veteran victim villager volunteer
+        witness worker
+        """
+    )
 )
+
+# Honorifics and offices written before a name in a speaker's description (compared
+# without a final period): they belong in the description, not the name.
+SPEAKER_TITLES = OFFICES | SPEAKER_ROLES | HONORIFICS_AND_RANKS | SPEAKER_ONLY_TITLES

@@ -1,30 +1,55 @@
 """Words of reported speech: the verbs that report, name or quote, and the words that
 tell a speaker's title, institution, document or pronoun from a name.
 
-Read by the quote extractor (`service/nlp/quotes/`).
+Read by the quote extractor (`service/nlp/quotes/`); the verbs of saying also by
+the casualty figures' attribution and the summary. The verb lists are built from
+one another, so each verb is written once.
 """
 
 from __future__ import annotations
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from .word_blocks import words
 
 # ---------------------------------------------------------------- verbs
 
+# Verbs that attribute a statement to its source ("X said", "X confirmed").
+STATING_VERBS = words("add announce confirm say state tell write")
+# ... and "claim": together, the verbs that attribute both quotes and figures.
+SAYING_VERBS = STATING_VERBS | words("claim")
+# Verbs of saying whose clause reports what someone said ("said [that ...]"): their
+# subject is a person or an organisation, never a place.
+SPEECH_VERBS = SAYING_VERBS | words("ask deny explain insist note urge warn")
+# Publishing a statement: "the ministry reported", "he tweeted".
+REPORT_VERBS = words("report")
+PUBLISHING_VERBS = REPORT_VERBS | words("post tweet")
+# spaCy's lemma of "according (to)".
+ACCORDING = words("according")
 # Verbs that report speech or writing, by lemma.
-REPORTING_VERBS = _words("""
-    say tell add write state announce note explain declare claim insist warn argue ask
-    reply respond answer continue remark comment recall acknowledge admit confirm deny
-    report tweet post testify urge vow promise predict suggest assert maintain stress
-    emphasize emphasise observe quip joke shout yell scream whisper mutter exclaim concede
-    conclude complain lament boast pledge caution counter retort inform recount reiterate
-    contend allege agree mention point read speak announce proclaim reveal disclose add
-""")
+REPORTING_VERBS = (
+    SPEECH_VERBS
+    | PUBLISHING_VERBS
+    | words(
+        """
+        acknowledge admit agree allege answer argue assert boast caution comment complain
+        concede conclude contend continue counter declare disclose emphasise emphasize
+        exclaim inform joke lament maintain mention mutter observe pledge point predict
+        proclaim promise quip read recall recount reiterate remark reply respond retort
+        reveal scream shout speak stress suggest testify vow whisper yell
+        """
+    )
+)
+QUOTING_VERBS = frozenset({"quote", "cite"})
+# Verbs that give a casualty figure's source ("according to", "police estimated").
+FIGURE_SOURCE_VERBS = (
+    SAYING_VERBS | PUBLISHING_VERBS | QUOTING_VERBS | words("accord estimate publish update")
+)
+# A sentence that attributes its news ("..., police said", "according to ..."): the
+# summary's cue, and a brief's main clause that is only an attribution.
+ATTRIBUTION_LEMMAS = STATING_VERBS | REPORT_VERBS | ACCORDING
+REPORTING_LEMMAS = SAYING_VERBS | REPORT_VERBS | ACCORDING
 # Verbs that put a quoted label on something: a cue only with someone doing it
 # ("Putin called it "..." "), a mere name otherwise ("a policy called "..." ").
-CHARACTERIZING_VERBS = _words("""
+CHARACTERIZING_VERBS = words("""
     describe call dub label term brand characterize characterise hail denounce condemn
     dismiss refer accuse blame criticize criticise slam blast praise decry
 """)
@@ -45,49 +70,18 @@ NAMING_VERBS = frozenset(
         "christen",
     }
 )
-QUOTING_VERBS = frozenset({"quote", "cite"})
 # Verbs whose object is the listener ("told reporters"), not what was said.
 LISTENER_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "warn", "urge", "answer"})
 # Small words left lower-case in titles ("Lord of the Rings").
-TITLE_SMALL_WORDS = _words("""
+TITLE_SMALL_WORDS = words("""
     a an the of in on at to for and or but nor with by from as vs via de la le del von van
 """)
 
 
 # ---------------------------------------------------------------- speakers
 
-# Honorifics and offices written before a name (compared without a final period); they
-# belong in the description, not the name.
-TITLES = _words("""
-    mr mrs ms miss dr prof sen rep gov gen lt col capt sgt maj adm cmdr rev sir dame lord lady
-    president vice prime minister chancellor premier senator representative governor mayor
-    secretary ambassador judge justice chief general colonel captain sergeant major admiral
-    lieutenant commander officer detective inspector superintendent sheriff deputy speaker
-    leader king queen prince princess pope cardinal bishop archbishop ayatollah sheikh imam
-    rabbi father pastor coach professor doctor spokesman spokeswoman spokesperson chairman
-    chairwoman chair director
-""")
-
-# Words that make an unrecognised proper name an institution rather than a person.
-ORG_WORDS = _words("""
-    ministry department agency service council committee commission office house kremlin
-    government police army navy force forces guard military parliament senate congress
-    court party union bank company corporation corp corp. inc inc. ltd ltd. group
-    organization organisation institute university hospital authority authorities
-    administration bureau embassy command directorate cabinet assembly tass reuters
-    interfax ria xinhua agency network channel news times post journal press media
-    foundation association federation fund league club systems labs partners capital rail
-""")
-
-# Common nouns naming an institution: "the ministry said" is an ORG speaking.
-INSTITUTION_NOUNS = _words("""
-    ministry department agency service council committee commission office government
-    police army military navy guard parliament court company firm bank administration
-    embassy authority prosecutor's prosecutors' cabinet kremlin
-""")
-
 # What someone issues, so that "X's statement said" is X speaking.
-DOCUMENT_NOUNS = _words("""
+DOCUMENT_NOUNS = words("""
     statement message letter memo post tweet note email e-mail release communique notice
     filing affidavit testimony speech remarks
 """)

@@ -53,26 +53,6 @@ RESPONSIBILITY_LEMMAS = frozenset(
     }
 )
 
-# Who did it and what became of them: "officers fatally shot the gunman", "suspects detained".
-PERPETRATOR_NOUNS = frozenset(
-    {
-        "gunman",
-        "gunmen",
-        "shooter",
-        "attacker",
-        "assailant",
-        "suspect",
-        "bomber",
-        "perpetrator",
-        "terrorist",
-        "militant",
-        "killer",
-        "culprit",
-        "hijacker",
-        "insurgent",
-    }
-)
-
 PERPETRATOR_FATE_LEMMAS = frozenset(
     {
         "arrest",
@@ -116,10 +96,6 @@ NOT_RECORD_SUPERLATIVES = frozenset({"least", "most", "latest"})
 
 RECORD_SCOPE_LEMMAS = frozenset(
     {"history", "year", "decade", "generation", "memory", "era", "record", "ever", "since"}
-)
-
-ATTRIBUTION_LEMMAS = frozenset(
-    {"say", "tell", "announce", "confirm", "report", "state", "according", "add", "write"}
 )
 
 # ----- summary: readability and overlap
@@ -268,59 +244,6 @@ QUALIFIER_WORDS = {
     "up_to": "up to",
 }
 
-# Lead sentences name the incident with one of these nouns ("a suicide bombing", "twin blasts").
-EVENT_NOUNS = frozenset(
-    {
-        "attack",
-        "shooting",
-        "bombing",
-        "explosion",
-        "blast",
-        "strike",
-        "airstrike",
-        "crash",
-        "collision",
-        "derailment",
-        "fire",
-        "blaze",
-        "wildfire",
-        "flood",
-        "flooding",
-        "earthquake",
-        "quake",
-        "storm",
-        "hurricane",
-        "cyclone",
-        "typhoon",
-        "tornado",
-        "landslide",
-        "mudslide",
-        "avalanche",
-        "stampede",
-        "collapse",
-        "massacre",
-        "ambush",
-        "raid",
-        "shelling",
-        "stabbing",
-        "rampage",
-        "accident",
-        "eruption",
-        "siege",
-        "hijacking",
-        "clash",
-        "riot",
-        "assault",
-        "tsunami",
-        "heatwave",
-        "outbreak",
-        "sinking",
-        "capsizing",
-        "leak",
-        "spill",
-    }
-)
-
 # ... or with one of these verbs ("a missile struck", "two trains derailed").
 EVENT_VERBS = frozenset(
     {
@@ -346,7 +269,3 @@ EVENT_VERBS = frozenset(
 
 CLAIMED = frozenset({"responsibility", "credit"})
 BLAME_WORDS = frozenset({"claim", "responsible", "blame"})
-
-REPORTING_LEMMAS = frozenset(
-    {"say", "tell", "announce", "report", "confirm", "state", "add", "write", "claim", "according"}
-)

@@ -15,20 +15,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..doc_facts import facts
-from ..lexicon.organisations import ORG_HEADS
-from ..lexicon.speech import SPEECH_VERBS
+from ..lexicon.organisations import INSTITUTION_NOUNS, ORG_HEADS, ORG_WORDS
+from ..lexicon.people import SPEAKER_TITLES
 from ..lexicon.speech_words import (
     DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
     HONORIFICS,
-    INSTITUTION_NOUNS,
     NAME_CONNECTORS,
-    ORG_WORDS,
     PERSON_PRONOUNS,
     QUANTIFIERS,
     SPEAKER_PREPS,
+    SPEECH_VERBS,
     THING_PRONOUNS,
-    TITLES,
 )
 
 PERSON = "PERSON"
@@ -121,7 +119,7 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         words.pop()
     cut = 0
     for k, token in enumerate(words[:-1]):
-        if token.lower_.rstrip(".") in TITLES:
+        if token.lower_.rstrip(".") in SPEAKER_TITLES:
             cut = k + 1
     person = [k for k, t in enumerate(words) if t.ent_type_ == PERSON]
     if person and person[0] > cut and all(t.ent_type_ == PERSON for t in words[person[0] :]):

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from ..doc_facts import facts
-from ..lexicon import summary_words as sw
+from ..lexicon.speech_words import REPORTING_LEMMAS
 from .brief_inputs import EntityLike
 
 _EVENT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})
@@ -38,7 +38,7 @@ def main_clause(sentence: Span | None) -> Token | None:
     if sentence is None:
         return None
     root = sentence.root
-    if root.lemma_.lower() in sw.REPORTING_LEMMAS:
+    if root.lemma_.lower() in REPORTING_LEMMAS:
         reported = next((c for c in root.children if c.dep_ in {"ccomp", "parataxis"}), None)
         return reported
     return root

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..doc_facts import ents_in
 from ..lexicon import summary_words as sw
+from ..lexicon.incident_words import EVENT_NOUNS
 from .brief_inputs import EntityLike
 from .brief_phrases import (
     BLAMEABLE_TYPES,
@@ -46,7 +47,7 @@ def _event_token(lead: list[Span]) -> Token | None:
     for span in lead:
         for token in span:
             lemma = token.lemma_.lower()
-            if token.pos_ in {"NOUN", "PROPN"} and lemma in sw.EVENT_NOUNS:
+            if token.pos_ in {"NOUN", "PROPN"} and lemma in EVENT_NOUNS:
                 return token
             if token.pos_ == "VERB" and lemma in sw.EVENT_VERBS and subject_of(token) is not None:
                 return token

@@ -10,6 +10,8 @@ from collections import Counter
 from spacy.tokens import Token
 
 from ..lexicon import summary_words as sw
+from ..lexicon.incident_words import PERPETRATOR_NOUNS
+from ..lexicon.speech_words import ATTRIBUTION_LEMMAS
 from .sentence_units import ArticleSentence
 
 # Per-sentence feature weights (they sum to 1, so a score stays within 0..1).
@@ -45,7 +47,7 @@ def cue_scores(sentence: ArticleSentence, position: int) -> dict[str, float]:
         "entities": min(1.0, _distinct_entities(sentence, _CONTENT_ENTITY_TYPES) / 3),
         "numbers": min(1.0, _distinct_entities(sentence, _NUMBER_ENTITY_TYPES) / 2),
         "when": min(1.0, _distinct_entities(sentence, _WHEN_ENTITY_TYPES)),
-        "attribution": float(any(t.lemma_ in sw.ATTRIBUTION_LEMMAS for t in sentence.tokens)),
+        "attribution": float(any(t.lemma_ in ATTRIBUTION_LEMMAS for t in sentence.tokens)),
         "record": float(_ranks_as_a_record(sentence.tokens)),
     }
 
@@ -148,7 +150,7 @@ def _responsibility_cue(tokens: list[Token]) -> float:
     lemmas = {t.lemma_.lower() for t in tokens}
     if lemmas & sw.RESPONSIBILITY_LEMMAS:
         return 1.0
-    if lemmas & sw.PERPETRATOR_NOUNS:
+    if lemmas & PERPETRATOR_NOUNS:
         return _perpetrator_fate(tokens, lemmas)
     return 0.0
 
@@ -192,4 +194,4 @@ def _is_fate_target(child: Token, verb: Token) -> bool:
 
 def _is_perpetrator(token: Token) -> bool:
     """A perpetrator noun, or a pronoun: callers only ask of sentences that name one."""
-    return token.lemma_.lower() in sw.PERPETRATOR_NOUNS or token.lower_ in sw.PERPETRATOR_PRONOUNS
+    return token.lemma_.lower() in PERPETRATOR_NOUNS or token.lower_ in sw.PERPETRATOR_PRONOUNS

@@ -1,0 +1,79 @@
+"""Words that name an incident: by kind, for grouping reports of one incident
+(`nlp/incidents.py`), and as the nouns a brief names the incident with
+(`nlp/summary/incident_brief.py`)."""
+
+from __future__ import annotations
+
+from .word_blocks import words
+
+# The nouns that name each kind of incident, as lemmas ("a suicide bombing", "twin
+# blasts"). Reports of one incident call it an attack, a shooting or a massacre, so
+# those are one kind; the order of kinds breaks ties in labels.
+INCIDENT_NOUNS = {
+    "attack": words(
+        """
+        airstrike ambush assault attack bombing hijacking massacre rampage shelling
+        shooting siege stabbing
+        """
+    ),
+    "explosion": words("blast explosion"),
+    "fire": words("blaze fire wildfire"),
+    "flood": words("flood flooding"),
+    "storm": words("cyclone hurricane storm tornado typhoon"),
+    "earthquake": words("earthquake quake tsunami"),
+    "crash": words("collision crash derailment"),
+    "landslide": words("avalanche landslide mudslide"),
+    "collapse": words("collapse"),
+    "stampede": words("stampede"),
+    "sinking": words("capsizing sinking"),
+    "eruption": words("eruption"),
+}
+# Other words reports use for each kind: plurals, verbs, the people and weapons.
+KIND_FORMS = {
+    "attack": words(
+        """
+        airstrikes ambushed attacked attacker attackers attacks bomb bombed bomber
+        bombers bombings bombs drone drones gunfire gunman gunmen gunshot gunshots
+        hostages missile missiles shooter shootings stabbed terror terrorist terrorists
+        """
+    ),
+    "explosion": words("blasts exploded explosions"),
+    "fire": words("blazes fires inferno wildfires"),
+    "flood": words("flooded floods floodwaters"),
+    "storm": words("storms tornadoes"),
+    "earthquake": words("aftershock earthquakes quakes temblor tremor"),
+    "crash": words("collided crashed crashes derailed"),
+    "landslide": words("landslides mudslides"),
+    "collapse": words("collapsed"),
+    "sinking": words("capsized sank shipwreck"),
+    "eruption": words("erupted volcano"),
+}
+KIND_WORDS = {
+    kind: nouns | KIND_FORMS.get(kind, frozenset()) for kind, nouns in INCIDENT_NOUNS.items()
+}
+
+# Nouns that name an incident of no kind the events group by.
+OTHER_INCIDENT_NOUNS = words(
+    """
+    accident clash heatwave leak outbreak raid riot spill strike
+    """
+)
+# Lead sentences name the incident with one of these nouns.
+EVENT_NOUNS = frozenset().union(*INCIDENT_NOUNS.values()) | OTHER_INCIDENT_NOUNS
+
+# Who carried out an attack ("the gunman", "a suicide bomber").
+ATTACKERS = words(
+    """
+    assailant attacker bomber gunman gunmen hijacker insurgent perpetrator shooter
+    suspect terrorist
+    """
+)
+# Attackers are counted, but they are not the event's casualties.
+ATTACKER_NOUNS = ATTACKERS | words(
+    """
+    assailants attackers bombers hijackers insurgents militants perpetrators shooters
+    suspects terrorists
+    """
+)
+# Who did it and what became of them: "officers fatally shot the gunman", "suspects detained".
+PERPETRATOR_NOUNS = ATTACKERS | words("culprit killer militant")
