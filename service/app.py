@@ -10,6 +10,7 @@ import swagger_ui_bundle
 from flask import Flask, Response, request, send_from_directory
 
 from service.api import analysis, articles, corpus, dashboard, events, health, jobs, prometheus
+from service.api.csv_export import CSV_MIMETYPE
 from service.api.docs import BEARER_SCHEME
 from service.cli import newsfacts_cli
 from service.config import Settings
@@ -85,12 +86,15 @@ def _docs_static(filename: str):
     return send_from_directory(swagger_ui_bundle.swagger_ui_path, filename)
 
 
+_TAGGED_MIMETYPES = frozenset({"application/json", CSV_MIMETYPE})
+
+
 def _add_etag(response: Response) -> Response:
-    """Strong ETags on successful JSON reads, and 304 for a matching If-None-Match."""
+    """Strong ETags on successful JSON and CSV reads, and 304 for a matching If-None-Match."""
     if (
         response.status_code == 200
         and request.method in ("GET", "HEAD")
-        and response.mimetype == "application/json"
+        and response.mimetype in _TAGGED_MIMETYPES
         and not response.direct_passthrough
     ):
         response.add_etag()

@@ -8,7 +8,8 @@ from flask_cors import CORS
 from service.config import Settings
 
 # What a browser client may read from a response beyond the CORS-safelisted headers.
-EXPOSED_HEADERS = ["ETag", "X-Request-ID", "Retry-After", "Location"]
+# Link and X-Next-Cursor carry the next page of a CSV export.
+EXPOSED_HEADERS = ["ETag", "X-Request-ID", "Retry-After", "Location", "Link", "X-Next-Cursor"]
 ALLOWED_HEADERS = ["Authorization", "Content-Type", "If-None-Match", "X-Request-ID"]
 PREFLIGHT_MAX_AGE = 600
 

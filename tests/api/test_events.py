@@ -288,6 +288,16 @@ def test_events_as_csv(client, three_events):
     assert 'Orchid Arena attack, Velmora, 2025-05-10"' in response.get_data(as_text=True)
 
 
+def test_csv_has_its_own_etag_and_answers_304(client, three_events):
+    csv_response = client.get("/v1/events", headers={"Accept": CSV})
+    json_response = client.get("/v1/events")
+    assert csv_response.headers["ETag"] != json_response.headers["ETag"]
+    again = client.get(
+        "/v1/events", headers={"Accept": CSV, "If-None-Match": csv_response.headers["ETag"]}
+    )
+    assert again.status_code == 304
+
+
 def test_csv_pages_link_to_the_next_page(client, three_events):
     response = client.get("/v1/events?limit=1&q=velmora", headers={"Accept": CSV})
     assert [r["label"] for r in csv_rows(response)] == [

@@ -148,6 +148,7 @@ class TestCors:
         assert response.headers["Access-Control-Allow-Origin"] == self.DASHBOARD
         exposed = response.headers["Access-Control-Expose-Headers"]
         assert "ETag" in exposed and "X-Request-ID" in exposed
+        assert "X-Next-Cursor" in exposed and "Link" in exposed  # CSV paging
         other = client.get("/v1/articles", headers={"Origin": "https://elsewhere.example"})
         assert "Access-Control-Allow-Origin" not in other.headers
 

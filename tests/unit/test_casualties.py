@@ -1,4 +1,4 @@
-"""Casualty figures and totals (service/nlp/casualties.py), on sentences written for the tests."""
+"""Casualty figures and totals (service/nlp/casualties/), on sentences written for the tests."""
 
 import dataclasses
 
