@@ -10,6 +10,7 @@ from service.api.blueprint import Blueprint
 from service.api.docs import NDJSON_BODY, RAW_ARTICLE_BODIES, WRITE_SECURITY, conditional
 from service.ingest import ingest
 from service.jobs.submit import submit_batch
+from service.problem_documents import validation_problem
 from service.schemas.article_schemas import (
     ArticleInSchema,
     ArticleListQuerySchema,
@@ -21,7 +22,6 @@ from service.schemas.article_schemas import (
 from service.schemas.paging_schemas import page_body
 from service.storage.article_store import ArticleQuery
 from service.web.extensions import newsfacts
-from service.web.problems import validation_problem
 
 blp = Blueprint(
     "articles", __name__, url_prefix="/v1", description="Articles: ingest, list, read, delete"

@@ -9,9 +9,9 @@ from marshmallow import ValidationError
 
 from service.config import Settings
 from service.ingest import ArticleRejected, ingest_many, reanalyze_article
+from service.problem_documents import problem_for_exception, validation_problem
 from service.schemas.article_schemas import ArticleInSchema
 from service.services import Services, build_services
-from service.web.problems import problem_for_exception, validation_problem
 
 log = logging.getLogger(__name__)
 
