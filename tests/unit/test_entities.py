@@ -5,6 +5,7 @@ import dataclasses
 import pytest
 
 from service.nlp.entities import Entity, EntitySpan, entity_key, extract_entities
+from tests.unit.tables import rule
 
 SCORED_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 VALUE_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -657,8 +658,14 @@ def test_non_entities_are_left_out(parse, text, absent, present):
 @pytest.mark.parametrize(
     "text",
     [
-        "The attack on Friday, March 22, killed 60 people and injured 145 at 8 p.m.",
-        "Officials said $3.8 trillion in tax cuts and 40% of the budget were at stake in 2025.",
+        *rule(
+            "dates, times and counts",
+            "The attack on Friday, March 22, killed 60 people and injured 145 at 8 p.m.",
+        ),
+        *rule(
+            "money, percentages and years",
+            "Officials said $3.8 trillion in tax cuts and 40% of the budget were at stake in 2025.",
+        ),
     ],
 )
 def test_values_are_not_entities(parse, text):
@@ -668,11 +675,17 @@ def test_values_are_not_entities(parse, text):
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("NEW DELHI: A total of 12 people were killed in the crash, police said.", "New Delhi"),
-        ("PUNE: The ruling party won a clear majority on Friday.", "Pune"),
-        ("MEDFORD, Ore. — A wildfire forced thousands to flee on Sunday.", "Medford"),
-        ("BREAKING: The minister resigned on Monday.", None),
-        ("UPDATE — Police said two people were hurt.", None),
+        *rule(
+            "a dateline place",
+            ("NEW DELHI: A total of 12 people were killed in the crash, police said.", "New Delhi"),
+            ("PUNE: The ruling party won a clear majority on Friday.", "Pune"),
+            ("MEDFORD, Ore. — A wildfire forced thousands to flee on Sunday.", "Medford"),
+        ),
+        *rule(
+            "a story label is no place",
+            ("BREAKING: The minister resigned on Monday.", None),
+            ("UPDATE — Police said two people were hurt.", None),
+        ),
     ],
 )
 def test_a_dateline_in_capitals_names_a_place(parse, text, place):
@@ -710,16 +723,17 @@ def test_salience_ranks_the_main_actor_first(parse):
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        ("U.S.", "the United States"),
-        ("US", "United States"),
-        ("Putin’s", "putin"),
-        ("The Wall Street Journal", "Wall Street Journal"),
-        ("ISIS", "Islamic State"),
-        ("Kiev", "Kyiv"),
-        ("Agence France-Presse", "agence france presse"),
-        ("Calif.", "California"),
-        ("Ore.", "Oregon"),
-        ("W.Va.", "West Virginia"),
+        *rule("country abbreviations", ("U.S.", "the United States"), ("US", "United States")),
+        *rule("possessive and case", ("Putin’s", "putin")),
+        *rule("a leading the", ("The Wall Street Journal", "Wall Street Journal")),
+        *rule("known aliases", ("ISIS", "Islamic State"), ("Kiev", "Kyiv")),
+        *rule("hyphens and case", ("Agence France-Presse", "agence france presse")),
+        *rule(
+            "state abbreviations",
+            ("Calif.", "California"),
+            ("Ore.", "Oregon"),
+            ("W.Va.", "West Virginia"),
+        ),
     ],
 )
 def test_entity_key_merges_written_forms(a, b):
@@ -729,11 +743,10 @@ def test_entity_key_merges_written_forms(a, b):
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        ("Moscow", "Russia"),
-        ("Vladimir Putin", "Putin"),
-        ("Georgia", "George"),
-        ("Miss.", "Mississippi"),
-        ("La.", "Louisiana"),
+        *rule("a capital is not its country", ("Moscow", "Russia")),
+        *rule("a surname is not the full name", ("Vladimir Putin", "Putin")),
+        *rule("similar names", ("Georgia", "George")),
+        *rule("ambiguous state abbreviations", ("Miss.", "Mississippi"), ("La.", "Louisiana")),
     ],
 )
 def test_entity_key_keeps_different_names_apart(a, b):

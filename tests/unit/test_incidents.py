@@ -19,25 +19,31 @@ from service.nlp.incidents import (
     match_strength,
     title_names,
 )
+from tests.unit.tables import rule
 
 
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("Terrorist attack", "attack"),
-        ("Gunmen opened fire on shoppers", "attack"),
-        ("Russian missile struck", "attack"),
-        ("Twin explosions", "explosion"),
-        ("A fire at a warehouse killed three workers", "fire"),
-        ("The blaze spread overnight", "fire"),
-        ("Flash floods swept through the town", "flood"),
-        ("Storm Orla", "storm"),
-        ("Militants storm the hotel", None),
-        ("A 6.1 magnitude earthquake struck", "earthquake"),
-        ("Two passenger trains derailed", "crash"),
-        ("The ferry capsized", "sinking"),
-        ("The council approved the budget", None),
-        ("", None),
+        *rule(
+            "attacks",
+            ("Terrorist attack", "attack"),
+            ("Gunmen opened fire on shoppers", "attack"),
+            ("Russian missile struck", "attack"),
+        ),
+        *rule("explosions", ("Twin explosions", "explosion")),
+        *rule(
+            "fires",
+            ("A fire at a warehouse killed three workers", "fire"),
+            ("The blaze spread overnight", "fire"),
+        ),
+        *rule("floods", ("Flash floods swept through the town", "flood")),
+        *rule("a named storm", ("Storm Orla", "storm")),
+        *rule("storm as a verb", ("Militants storm the hotel", None)),
+        *rule("earthquakes", ("A 6.1 magnitude earthquake struck", "earthquake")),
+        *rule("crashes", ("Two passenger trains derailed", "crash")),
+        *rule("sinkings", ("The ferry capsized", "sinking")),
+        *rule("no incident", ("The council approved the budget", None), ("", None)),
     ],
 )
 def test_kind_of_text(text, kind):
@@ -54,10 +60,16 @@ def test_families_join_kinds_one_incident_is_reported_as():
     ("title", "names"),
     [
         # A sentence-case title's first word comes too: hints only ever meet known places.
-        ("Death toll rises in an attack on a Velmora concert hall", ("Death", "Velmora")),
-        ("Four more Orchid Arena victims die", ("Four", "Orchid Arena")),
-        ("The toll rises: Velmora, Kesterton mourn", ("Velmora", "Kesterton")),
-        ("", ()),
+        *rule(
+            "the first word comes too",
+            ("Death toll rises in an attack on a Velmora concert hall", ("Death", "Velmora")),
+            ("Four more Orchid Arena victims die", ("Four", "Orchid Arena")),
+        ),
+        *rule(
+            "several names, no article",
+            ("The toll rises: Velmora, Kesterton mourn", ("Velmora", "Kesterton")),
+        ),
+        *rule("no title", ("", ())),
     ],
 )
 def test_title_names(title, names):
@@ -151,34 +163,64 @@ def incident(facility=None, scene=(), area=(), hints=(), locality=None):
     ("article", "event", "strength"),
     [
         # Same venue; a different named venue is another incident, whatever the town.
-        (
-            incident("Orchid Arena", ["Velmora"]),
-            scene(["orchid arena"], ["kesterton"]),
-            SAME_FACILITY,
+        *rule(
+            "same venue",
+            (
+                incident("Orchid Arena", ["Velmora"]),
+                scene(["orchid arena"], ["kesterton"]),
+                SAME_FACILITY,
+            ),
         ),
-        (incident("Central Station", ["Velmora"]), scene(["orchid arena"], ["velmora"]), 0),
+        *rule(
+            "another named venue",
+            (incident("Central Station", ["Velmora"]), scene(["orchid arena"], ["velmora"]), 0),
+        ),
         # Same town in the lead, with or without a venue on one side.
-        (incident("Orchid Arena", ["Velmora"]), scene([], ["velmora"]), SAME_PLACE),
-        (incident(None, ["Velmora", "Ruritania"]), scene([], ["velmora"]), SAME_PLACE),
-        # Sharing only the country is no match when both name a town.
-        (incident(None, ["Kesterton", "Ruritania"]), scene([], ["velmora", "ruritania"]), 0),
-        # A report knowing only the country: its title may name the town...
-        (incident(None, ["Ruritania"], hints=["Velmora"]), scene([], ["velmora"]), SAME_PLACE),
-        # ... else the event must name that country somewhere.
-        (
-            incident(None, ["Ruritania"], area=["Ruritania"]),
-            scene([], ["velmora"], ["velmora", "ruritania"]),
-            SAME_COUNTRY,
+        *rule(
+            "same town, a venue on one side",
+            (incident("Orchid Arena", ["Velmora"]), scene([], ["velmora"]), SAME_PLACE),
         ),
-        (incident(None, ["Ruritania"]), scene([], ["velmora"], ["velmora"]), 0),
+        *rule(
+            "same town, no venue",
+            (incident(None, ["Velmora", "Ruritania"]), scene([], ["velmora"]), SAME_PLACE),
+        ),
+        # Sharing only the country is no match when both name a town.
+        *rule(
+            "only the country shared",
+            (incident(None, ["Kesterton", "Ruritania"]), scene([], ["velmora", "ruritania"]), 0),
+        ),
+        # A report knowing only the country: its title may name the town...
+        *rule(
+            "a country-only report, its title names the town",
+            (incident(None, ["Ruritania"], hints=["Velmora"]), scene([], ["velmora"]), SAME_PLACE),
+        ),
+        # ... else the event must name that country somewhere.
+        *rule(
+            "a country-only report, the event names the country",
+            (
+                incident(None, ["Ruritania"], area=["Ruritania"]),
+                scene([], ["velmora"], ["velmora", "ruritania"]),
+                SAME_COUNTRY,
+            ),
+        ),
+        *rule(
+            "a country-only report, the event never names it",
+            (incident(None, ["Ruritania"]), scene([], ["velmora"], ["velmora"]), 0),
+        ),
         # An event known only by its country takes a report naming that country.
-        (
-            incident(None, ["Velmora"], area=["Velmora", "Ruritania"]),
-            scene([], ["ruritania"], ["ruritania"]),
-            SAME_COUNTRY,
+        *rule(
+            "a country-only event, the report names the country",
+            (
+                incident(None, ["Velmora"], area=["Velmora", "Ruritania"]),
+                scene([], ["ruritania"], ["ruritania"]),
+                SAME_COUNTRY,
+            ),
         ),
         # ... or one its title hinted at.
-        (incident(None, ["Velmora"]), scene([], ["ruritania"], hints=["velmora"]), SAME_PLACE),
+        *rule(
+            "a country-only event, its title hinted at the town",
+            (incident(None, ["Velmora"]), scene([], ["ruritania"], hints=["velmora"]), SAME_PLACE),
+        ),
     ],
 )
 def test_match_strength(article, event, strength, monkeypatch):

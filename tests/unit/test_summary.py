@@ -14,6 +14,7 @@ from service.nlp.summary import (
 from service.nlp.summary.readability import _quoted_share
 from service.nlp.summary.readability import inside_quotes_at as _inside_quotes_at
 from service.nlp.summary.sentence_features import _ranks_as_a_record, _responsibility_cue
+from tests.unit.tables import rule
 
 FLOOD = (
     "Heavy rain lashed the hill town of Marlow on Monday as two rivers burst their banks.\n\n"
@@ -132,9 +133,12 @@ def test_bylines_captions_and_datelines_are_never_picked(parse, article, never):
 @pytest.mark.parametrize(
     "body_line",
     [
-        "By the time police arrived, the crowd had gone home.",
-        "The figures were published by Reuters.",
-        "Officials met representatives of the AP.",
+        *rule("a sentence opening with By", "By the time police arrived, the crowd had gone home."),
+        *rule(
+            "an agency named in a sentence",
+            "The figures were published by Reuters.",
+            "Officials met representatives of the AP.",
+        ),
     ],
 )
 def test_body_lines_that_look_like_furniture_are_kept(parse, body_line):
@@ -147,7 +151,9 @@ def test_body_lines_that_look_like_furniture_are_kept(parse, body_line):
     [FLOOD, FACTORY_FIRE, BOMBING, NO_CASUALTIES, LONG_STORY],
     ids=["flood", "fire", "bombing", "tram", "long"],
 )
-@pytest.mark.parametrize("wanted", [1, 3, 5, 10])
+@pytest.mark.parametrize(
+    "wanted", [1, 3, 5, 10], ids=["1 sentence", "3 sentences", "5 sentences", "10 sentences"]
+)
 def test_summary_keeps_article_order_and_size(parse, article, wanted):
     doc = parse(article)
     summary = summarize(doc, sentences=wanted)
@@ -157,7 +163,13 @@ def test_summary_keeps_article_order_and_size(parse, article, wanted):
     assert len({s.index for s in summary}) == len(summary)
 
 
-@pytest.mark.parametrize(("asked", "given"), [(0, 1), (-4, 1), (11, 10), (500, 10)])
+@pytest.mark.parametrize(
+    ("asked", "given"),
+    [
+        *rule("fewer than one gives one", (0, 1), (-4, 1)),
+        *rule("more than ten gives ten", (11, 10), (500, 10)),
+    ],
+)
 def test_sentence_count_is_clamped_to_one_to_ten(parse, asked, given):
     assert len(summarize(parse(LONG_STORY), sentences=asked)) == given
 
@@ -212,9 +224,18 @@ def test_extractor_figures_outweigh_the_own_casualty_cue(parse):
 @pytest.mark.parametrize(
     "article",
     [
-        'He said, "We will rebuild the school.\n\nIt will take a year," the mayor added.',
-        'Leavitt said, "Republicans need to stay united."\n\nThe vote is due on Monday.',
-        "First paragraph has two sentences. Here is the second one.\n\n\n\nA third follows.",
+        *rule(
+            "a quote across paragraphs",
+            'He said, "We will rebuild the school.\n\nIt will take a year," the mayor added.',
+        ),
+        *rule(
+            "a closing quote at a paragraph end",
+            'Leavitt said, "Republicans need to stay united."\n\nThe vote is due on Monday.',
+        ),
+        *rule(
+            "several blank lines",
+            "First paragraph has two sentences. Here is the second one.\n\n\n\nA third follows.",
+        ),
     ],
 )
 def test_sentences_never_span_a_paragraph_break(parse, article):
@@ -236,12 +257,24 @@ def test_closing_quote_left_at_a_paragraph_end_stays_with_its_sentence(parse):
 @pytest.mark.parametrize(
     ("lead", "starts"),
     [
-        ("KYIV, Ukraine (AP) — A missile hit a school in the city on Monday.", "A missile hit"),
-        ("(Reuters) - Floods cut off three villages in the north on Sunday.", "Floods cut off"),
-        ("WASHINGTON (Reuters) - The Senate passed the bill late on Friday.", "The Senate passed"),
-        ("LONDON: Train drivers began a two-day strike on Tuesday morning.", "Train drivers"),
-        ("U.S. officials said on Monday that talks would resume in June.", "U.S. officials"),
-        ("NATO - the alliance - met in Brussels on Monday to discuss aid.", "NATO - the alliance"),
+        *rule(
+            "wire datelines",
+            ("KYIV, Ukraine (AP) — A missile hit a school in the city on Monday.", "A missile hit"),
+            ("(Reuters) - Floods cut off three villages in the north on Sunday.", "Floods cut off"),
+            (
+                "WASHINGTON (Reuters) - The Senate passed the bill late on Friday.",
+                "The Senate passed",
+            ),
+            ("LONDON: Train drivers began a two-day strike on Tuesday morning.", "Train drivers"),
+        ),
+        *rule(
+            "capitals that are no dateline",
+            ("U.S. officials said on Monday that talks would resume in June.", "U.S. officials"),
+            (
+                "NATO - the alliance - met in Brussels on Monday to discuss aid.",
+                "NATO - the alliance",
+            ),
+        ),
     ],
 )
 def test_a_wire_dateline_is_left_out_of_the_lead(parse, lead, starts):
@@ -389,14 +422,19 @@ def test_a_doc_without_sentence_boundaries_is_split_by_paragraph():
     ("text", "shares"),
     [
         # straight and curly marks around the same words read the same
-        ('"We will find them," Bhayo told reporters.', [0.57]),
-        ("“We will find them,” Bhayo told reporters.", [0.57]),
-        ('Bhayo told reporters, "We will find them."', [0.57]),
+        *rule("straight marks", ('"We will find them," Bhayo told reporters.', [0.57])),
+        *rule("curly marks", ("“We will find them,” Bhayo told reporters.", [0.57])),
+        *rule("a quote after its speaker", ('Bhayo told reporters, "We will find them."', [0.57])),
         # the second sentence of a quote has no opening mark of its own
-        ('"We will rebuild. We will not give up," the mayor said.', [1.0, 0.62]),
-        # an apostrophe is not a closing mark
-        ("“We don’t know. Nobody knows,” she said.", [1.0, 0.5]),
-        ("The council met on Tuesday. It did not vote.", [0.0, 0.0]),
+        *rule(
+            "a quote's second sentence",
+            ('"We will rebuild. We will not give up," the mayor said.', [1.0, 0.62]),
+        ),
+        *rule(
+            "an apostrophe is not a closing mark",
+            ("“We don’t know. Nobody knows,” she said.", [1.0, 0.5]),
+        ),
+        *rule("no quotes", ("The council met on Tuesday. It did not vote.", [0.0, 0.0])),
     ],
 )
 def test_quoted_share_counts_the_words_inside_quotation_marks(parse, text, shares):
