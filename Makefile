@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint lock openapi worker bench loadtest clean
+.PHONY: install run test test-fast lint lock openapi worker bench loadtest eval clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,13 @@ lock: install
 
 openapi: install
 	LOAD_SEEDS=false $(VENV)/bin/flask --app service.wsgi openapi write --format=yaml openapi.yaml
+
+# The team's annotated data, when it sits beside the clone: score.py's metrics in-process,
+# one line per file, on exactly the bodies the service serves.
+SHARED_DATA ?= ../shared/data
+eval: install
+	@for file in $(wildcard $(SHARED_DATA)/*.jsonl $(SHARED_DATA)/*.json); do \
+	  printf '%s: ' "$$(basename $$file)"; $(PY) scripts/evaluate_offline.py "$$file" | tail -1; done
 
 bench: install
 	bash .ci/apt-deps wrk wrk "the cached-read benchmarks cannot run"

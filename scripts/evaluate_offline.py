@@ -1,7 +1,8 @@
-"""Score the extractors directly (no HTTP) with ../shared/eval/score.py's metrics.
+"""Score the service's analysis in-process with ../shared/eval/score.py's metrics.
 
-A development aid for the NLP modules: the service is judged through HTTP
-with score.py itself. Usage:
+Each case is rendered exactly as the service renders it (the same bodies,
+published date included) and handed to score.py's own scoring functions, so the
+figures match score.py through HTTP without a server. Usage:
     python scripts/evaluate_offline.py [--only casualties,quotes,entities,summary]
         [--show-misses] [FILE.jsonl|FILE.json ...]
 """
@@ -9,10 +10,10 @@ with score.py itself. Usage:
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import importlib.util
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from service.nlp.pipeline import load_pipeline  # noqa: E402
 from service.nlp.text import clean_text  # noqa: E402
+from service.render import Analyzer  # noqa: E402
 
 
 def _load_score():
@@ -30,16 +32,6 @@ def _load_score():
     return module
 
 
-def _plain(obj):
-    if dataclasses.is_dataclass(obj):
-        return {k: _plain(v) for k, v in dataclasses.asdict(obj).items()}
-    if isinstance(obj, dict):
-        return {k: _plain(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [_plain(v) for v in obj]
-    return obj
-
-
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="*")
@@ -47,10 +39,9 @@ def main() -> int:
     ap.add_argument("--show-misses", action="store_true")
     args = ap.parse_args()
     files = args.files or [
-        str(SHARED / "data" / "dev.jsonl"),
-        str(SHARED / "data" / "seed_gold.json"),
+        str(SHARED / "data" / name) for name in ("dev.jsonl", "dev2.jsonl", "seed_gold.json")
     ]
-    parts = set(args.only.split(","))
+    parts_wanted = set(args.only.split(","))
     score = _load_score()
     nlp = load_pipeline()
     stats = {
@@ -65,6 +56,7 @@ def main() -> int:
         "facts_ok": 0,
         "facts_n": 0,
     }
+    analyzer = Analyzer(nlp, "offline")
     for path in files:
         with open(path, encoding="utf-8") as fh:
             cases = (
@@ -74,34 +66,27 @@ def main() -> int:
             )
         for case in cases:
             gold = case["gold"]
-            doc = nlp(clean_text(case["text"]))
+            published = case.get("published")
+            # The bodies the service would serve for this article, as score.py reads them.
+            text = clean_text(case["text"])
+            parts, _ = analyzer.render(
+                analyzer.parse(text),
+                article_id="offline",
+                published_at=datetime.fromisoformat(published) if published else None,
+            )
+            body = {name: json.loads(value) for name, value in parts.items() if ":" not in name}
             misses: list[str] = []
-            figures = []
-            if "casualties" in parts:
-                from service.nlp.casualties import casualty_totals, extract_casualties
-
-                figures = extract_casualties(doc)
-                resp = {"figures": _plain(figures), "totals": _plain(casualty_totals(figures))}
+            if "casualties" in parts_wanted:
                 if "casualties" in gold:
-                    score.score_casualties(resp, gold, stats, misses)
+                    score.score_casualties(body["casualties"], gold, stats, misses)
                 if "headline" in gold:
-                    score.score_headline(resp, gold, stats, misses)
-            if "quotes" in parts and "quotes" in gold:
-                from service.nlp.quotes import extract_quotes
-
-                score.score_quotes({"quotes": _plain(extract_quotes(doc))}, gold, stats, misses)
-            if "entities" in parts and "entities" in gold:
-                from service.nlp.entities import extract_entities
-
-                score.score_entities(
-                    {"entities": _plain(extract_entities(doc))}, gold, stats, misses
-                )
-            if "summary" in parts and gold.get("key_facts"):
-                from service.nlp.summary import summarize
-
-                chosen = summarize(doc, sentences=3)
-                text = " ".join(s.text for s in chosen)
-                score.score_summary({"text": text}, gold, stats, misses)
+                    score.score_headline(body["casualties"], gold, stats, misses)
+            if "quotes" in parts_wanted and "quotes" in gold:
+                score.score_quotes(body["quotes"], gold, stats, misses, text)
+            if "entities" in parts_wanted and "entities" in gold:
+                score.score_entities(body["entities"], gold, stats, misses)
+            if "summary" in parts_wanted and gold.get("key_facts"):
+                score.score_summary(body["analysis"]["summary"], gold, stats, misses)
             if args.show_misses and misses:
                 print(f"--- {case['id']}")
                 for miss in misses:
