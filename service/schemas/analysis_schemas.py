@@ -108,7 +108,22 @@ class FigureSchema(Schema):
     approximate = fields.Boolean(required=True)
     text = fields.String(required=True)
     who = fields.String(allow_none=True, required=True)
-    historical = fields.Boolean(required=True)
+    historical = fields.Boolean(
+        required=True,
+        metadata={
+            "description": "True when the figure counts for another incident than the "
+            "article's own (see `incident`): left out of `totals`."
+        },
+    )
+    incident = fields.String(
+        required=True,
+        metadata={
+            "description": "The incident the figure counts for: `main` for the article's own, "
+            'else the article\'s words for the other one ("a previous crash", "last week", '
+            "\"2003\", `running toll` for a war's or year's running toll).",
+            "example": "a previous crash",
+        },
+    )
     attributed_to = fields.String(allow_none=True, required=True)
     sentence = fields.String(required=True)
     start = fields.Integer(required=True)

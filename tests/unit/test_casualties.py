@@ -555,6 +555,7 @@ def _figure(category, value, qualifier, *, historical=False, minimum=None, text=
         text,
         None,
         historical,
+        "earlier event" if historical else "main",
         None,
         sentence,
         0,
@@ -739,8 +740,14 @@ MONTH_STORY = (
         *rule("another month is an earlier event", (MONTH_STORY, 3, True)),
         # a December story: the same month is the news
         *rule("the publication month is the news", (MONTH_STORY, 12, False)),
-        # no publication month: nothing to compare with
-        *rule("no publication month", (MONTH_STORY, None, False)),
+        # no publication month: a lead dated by weekday is the news of the last days,
+        # so a sentence opening with a month tells of another incident; a lead with no
+        # date leaves nothing to compare with
+        *rule("no publication month, lead dated by weekday", (MONTH_STORY, None, True)),
+        *rule(
+            "no publication month, lead without a date",
+            (MONTH_STORY.replace(" on Sunday", ""), None, False),
+        ),
         *rule(
             "an abbreviated month date",
             (MONTH_STORY.replace("In December,", "On Dec. 3,"), 3, True),
@@ -826,3 +833,86 @@ def test_figures_are_plain_frozen_data(parse):
     assert all(isinstance(v, str | int | bool | None) for v in plain.values())
     with pytest.raises(dataclasses.FrozenInstanceError):
         figure.value = 1
+
+
+# -- the incident a figure counts for --------------------------------------------
+
+_NEWS = "A bus plunged into a ravine on Tuesday, killing 12 people.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        *rule(
+            "other-incident-noun",
+            (
+                _NEWS + "Four people were killed and 20 injured in a previous crash on the road.",
+                [(K, 12, "main"), (K, 4, "a previous crash"), (INJ, 20, "a previous crash")],
+            ),
+            (
+                _NEWS + "Another bus crash on the same pass killed 11 people.",
+                [(K, 12, "main"), (K, 11, "Another bus crash")],
+            ),
+            (
+                _NEWS + "A similar accident near the border left 7 dead.",
+                [(K, 12, "main"), (K, 7, "A similar accident")],
+            ),
+            (
+                _NEWS
+                + "Police reported at least five deaths from a separate collision in the city.",
+                [(K, 12, "main"), (K, 5, "a separate collision")],
+            ),
+            (
+                _NEWS + "It was the third crash there. Two were hurt in the two previous crashes.",
+                [(K, 12, "main"), (INJ, 2, "the two previous crashes")],
+            ),
+        ),
+        *rule(
+            "earlier-time",
+            (
+                _NEWS + "Two days earlier, eight people drowned when a ferry sank upstream.",
+                [(K, 12, "main"), (K, 8, "Two days earlier")],
+            ),
+            (
+                _NEWS + "A landslide on the same road killed 6 people last week.",
+                [(K, 12, "main"), (K, 6, "last week")],
+            ),
+        ),
+        *rule(
+            "carried-over",
+            (
+                _NEWS + "Seven people died in an earlier crash on the pass. Two others were hurt.",
+                [(K, 12, "main"), (K, 7, "an earlier crash"), (INJ, 2, "an earlier crash")],
+            ),
+        ),
+        *rule(
+            "the news itself",
+            (
+                "Another fire swept through a market on Friday, killing nine traders.",
+                [(K, 9, "main")],
+            ),
+            (
+                _NEWS + "The crash, the second on the pass in a week, also injured 30 people.",
+                [(K, 12, "main"), (INJ, 30, "main")],
+            ),
+            (
+                _NEWS + "It was the deadliest crash since a previous crash in 2010. "
+                "Another 9 people were hurt.",
+                [(K, 12, "main"), (INJ, 9, "main")],
+            ),
+            (
+                _NEWS + "A previous crash on the road killed 4. "
+                "Two passengers of Tuesday's bus were also injured.",
+                [(K, 12, "main"), (K, 4, "A previous crash"), (INJ, 2, "main")],
+            ),
+            (
+                _NEWS + "In a statement, the operator said 20 passengers were injured.",
+                [(K, 12, "main"), (INJ, 20, "main")],
+            ),
+        ),
+    ],
+)
+def test_figures_count_for_the_incident_their_sentence_names(parse, text, expected):
+    figures = extract_casualties(parse(text))
+    assert [(f.category, f.value, f.incident) for f in figures] == expected
+    assert all(f.historical == (f.incident != "main") for f in figures)

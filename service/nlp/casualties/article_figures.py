@@ -10,8 +10,9 @@ from spacy.tokens import Doc, Span
 from ..doc_facts import facts_scope
 from ..lexicon import casualty_words as cw
 from ..numbers import EXACT
-from .earlier_events import Present, dates_in_lead, month_of
+from .earlier_events import IncidentLink, Present, dates_in_lead, lead_end_char, month_of
 from .figures import CasualtyFigure
+from .other_incidents import incident_link
 from .sentence_figures import sentence_figures
 
 
@@ -41,18 +42,41 @@ def extract_casualties(
             lead_years |= {str(current_year)}
         present = Present(
             frozenset(lead_years),
-            None
-            if current_month is None
-            else frozenset({current_month} | {m for m in map(month_of, lead_dates) if m}),
+            _present_months(current_month, lead_dates),
+            frozenset(date.lower() for date in lead_dates),
         )
         stated: set[str] = set()  # categories of the current event stated so far
         retracted = _retracted_ranges(doc_text, shared.sentences)
+        lead_end = lead_end_char(doc, doc_text)
+        link: IncidentLink | None = None
         for sent in shared.sentences:
-            found = sentence_figures(sent, doc_text, present, frozenset(stated))
+            new_paragraph = "\n\n" in doc_text[sent.start_char - 2 : sent.start_char + 1]
+            link = incident_link(
+                sent,
+                present,
+                in_lead=sent.start_char < lead_end,
+                previous=None if new_paragraph else link,
+            )
+            found = sentence_figures(sent, doc_text, link, frozenset(stated))
             found = [f for f in found if not any(a <= f.start < b for a, b in retracted)]
             stated.update(f.category for f in found if not f.historical)
             figures.extend(found)
     return _without_subsumed_singles(figures)
+
+
+def _present_months(current_month: int | None, lead_dates: Sequence[str]) -> frozenset[int] | None:
+    """The months the news may be dated by: the publication month and the lead's. A
+    story without a publication date whose lead dates the news by weekday ("late
+    Wednesday") has none: a sentence opening "In June," tells of another incident.
+    Unknown (None) when nothing dates the news."""
+    lead_months = {m for m in map(month_of, lead_dates) if m}
+    if current_month is not None:
+        return frozenset({current_month} | lead_months)
+    if lead_months:
+        return frozenset(lead_months)
+    if any(cw.WEEKDAY.search(date) for date in lead_dates):
+        return frozenset()
+    return None
 
 
 def _retracted_ranges(doc_text: str, sentences: Sequence[Span]) -> list[tuple[int, int]]:

@@ -24,11 +24,27 @@ _COMPARISON_REACH = 6
 
 @dataclass(frozen=True, slots=True)
 class Present:
-    """When the news itself happens: the years it may be named by, and the months
-    (None when the publication month is unknown)."""
+    """When the news itself happens: the years it may be named by, the months (None
+    when unknown), and the lead's own date phrases (lower case)."""
 
     years: frozenset[str]
     months: frozenset[int] | None
+    lead_dates: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentLink:
+    """A sentence's link to an incident other than the article's own."""
+
+    start: int  # token index from which the sentence speaks of it
+    label: str  # the article's words for it: "a previous crash", "last week", "2003"
+    rule: str
+
+
+# Rule names, as explanations and tests give them.
+EARLIER_TIME = "earlier-time"  # "last week", "two days earlier", "in 2003", "ago"
+EARLIER_MONTH = "earlier-month"  # "In June, ..." in a story of another month or dated by weekday
+RUNNING_TOLL = "running-toll"  # "killed since the war began", "the war has killed"
 
 
 def month_of(date: str) -> int | None:
@@ -42,68 +58,88 @@ def month_of(date: str) -> int | None:
     return None
 
 
-def _opening_month(sent: Span) -> int | None:
-    """ "In December, an airstrike ...", "On Dec. 3, ...": the month a sentence opens
-    with, as its own time."""
+def _opening_date(sent: Span) -> str | None:
+    """ "In December, an airstrike ...", "Two days earlier, ...": the date phrase a
+    sentence opens with, as its own time."""
     for date in _date_phrases(sent[: min(len(sent), _OPENING_DATE_REACH)]):
-        return month_of(date)
+        return date
     return None
 
 
-def dates_in_lead(doc: Doc, doc_text: str) -> list[str]:
-    """Dates named in the lead (the first paragraph, at most two sentences): the main
-    event's own year and month, so that naming them elsewhere does not make a figure old."""
+def lead_end_char(doc: Doc, doc_text: str) -> int:
+    """Where the lead ends: the first paragraph, at most two sentences."""
     paragraph_end = doc_text.find("\n\n")
     lead_end = len(doc_text) if paragraph_end < 0 else paragraph_end
-    shared = facts(doc)
-    for number, sent in enumerate(shared.sentences):
+    for number, sent in enumerate(facts(doc).sentences):
         if number == _LEAD_SENTENCES or sent.start_char >= lead_end:
-            lead_end = min(lead_end, sent.start_char)
-            break
+            return min(lead_end, sent.start_char)
+    return lead_end
+
+
+def dates_in_lead(doc: Doc, doc_text: str) -> list[str]:
+    """Dates named in the lead: the main event's own year, month or day, so that
+    naming them elsewhere does not make a figure old."""
+    lead_end = lead_end_char(doc, doc_text)
+    shared = facts(doc)
     dates = []
     for ent in shared.ents:
         if ent.start_char >= lead_end:
             break
-        if ent.label_ == "DATE":
+        if ent.label_ in ("DATE", "TIME"):  # "late Wednesday" is a TIME
             dates.append(ent.text)
     return dates
 
 
-def historical_from(sent: Span, present: Present) -> int | None:
-    """Token index from which the sentence speaks of an earlier event, None if it does not.
+def earlier_event(sent: Span, present: Present) -> IncidentLink | None:
+    """Where the sentence starts speaking of an earlier event or a running toll, by
+    its dates; None if it does not.
 
-    A sentence that says "ago" or names a year other than the lead's is about
-    the past. A year after a superlative ("the deadliest since 2004") only
-    measures the current event, unless a "when" clause goes on to tell what
-    happened then ("..., when 80 people died").
+    A sentence that says "ago", "last week" or names a year other than the lead's
+    is about the past; so is one that opens with another month than the news's
+    ("In June, ...") or with a span of days before it ("Two days earlier, ...").
+    A year after a superlative ("the deadliest since 2004") only measures the
+    current event, unless a "when" clause goes on to tell what happened then
+    ("..., when 80 people died").
     """
-    if any(cw.PAST_PERIOD.search(date) for date in _date_phrases(sent)):
-        return sent.start
-    if present.months is not None:
-        month = _opening_month(sent)
-        if month is not None and month not in present.months:
-            return sent.start
+    for date in _date_phrases(sent):
+        if cw.PAST_PERIOD.search(date) and date.lower() not in present.lead_dates:
+            return IncidentLink(sent.start, date, EARLIER_TIME)
+    opening = _opening_date(sent)
+    if opening is not None and opening.lower() not in present.lead_dates:
+        if cw.DAYS_BEFORE.search(opening):
+            return IncidentLink(sent.start, opening, EARLIER_TIME)
+        month = month_of(opening)
+        if present.months is not None and month is not None and month not in present.months:
+            return IncidentLink(sent.start, opening, EARLIER_MONTH)
     lead_years = present.years
     tokens = sentence_tokens(sent)
     for index, token in enumerate(tokens):
         if token.lower_ in cw.HISTORICAL_CUES:
-            return sent.start
+            return IncidentLink(sent.start, _date_around(token, sent), EARLIER_TIME)
         if token.lower_ == "since" and _since_a_war(tokens, index, sent):
-            return sent.start
+            return IncidentLink(sent.start, "running toll", RUNNING_TOLL)
         if _is_year_to_date(tokens, index, sent):
-            return sent.start
+            return IncidentLink(sent.start, "this year", RUNNING_TOLL)
         year = token.text.rstrip("s")  # "the 1990s" too
         if not cw.YEAR.fullmatch(year) or year in lead_years:
             continue
         if token.ent_type_ != "DATE" and not _is_attributive_year(token):
             continue
         if not _is_comparison_year(token, sent):
-            return sent.start
+            return IncidentLink(sent.start, token.text, EARLIER_TIME)
         following = sent.doc[token.i + 1 : min(sent.end, token.i + 3)]
         when = next((t.i for t in following if t.lower_ == "when"), None)
         if when is not None:
-            return when
+            return IncidentLink(when, token.text, EARLIER_TIME)
     return None
+
+
+def _date_around(token: Token, sent: Span) -> str:
+    """The date phrase holding `token` ("two years ago"), else the token itself."""
+    for date in _date_phrases(sent):
+        if token.text in date.split():
+            return date
+    return token.text
 
 
 def _is_attributive_year(token: Token) -> bool:
@@ -167,9 +203,33 @@ def _is_comparison_year(year: Token, sent: Span) -> bool:
     superlative = next(
         (t.i for t in before if t.tag_ == "JJS" or t.lower_ in cw.SUPERLATIVE_NOUNS), None
     )
-    if superlative is None:
-        return False
-    return any(t.lower_ == "since" for t in sent.doc[superlative : year.i + 1])
+    if superlative is not None and any(
+        t.lower_ == "since" for t in sent.doc[superlative : year.i + 1]
+    ):
+        return True
+    return _measured_since(year)
+
+
+def _measured_since(year: Token) -> bool:
+    """ "the deadliest attack since a previous bombing in 2010": the year sits under a
+    "since" that measures a superlative, however long the phrase between them."""
+    node = year
+    for _ in range(MAX_CLIMB):
+        if node.lower_ == "since" and node.dep_ == "prep":
+            # "since" hangs on the superlative's noun, or on the copula before it
+            # ("It was the deadliest crash since ...").
+            measured = [node.head] + [
+                c for c in children(node.head) if c.dep_ in ("attr", "acomp", "nsubj")
+            ]
+            return any(
+                m.tag_ == "JJS"
+                or any(c.tag_ == "JJS" or c.lower_ in cw.SUPERLATIVE_NOUNS for c in children(m))
+                for m in measured
+            )
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def is_cumulative(sent: Span, reading: Reading) -> bool:

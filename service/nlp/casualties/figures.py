@@ -26,6 +26,9 @@ class CasualtyFigure:
     text: str
     who: str | None
     historical: bool
+    # "main" for the article's own incident, else the article's words for the other
+    # incident the figure counts for ("a previous crash", "last week", "2003").
+    incident: str
     attributed_to: str | None
     sentence: str
     start: int

@@ -14,12 +14,13 @@ from .attribution import according_to, sentence_speaker, speaker_above
 from .count_phrases import CountPhrase, count_phrases
 from .count_readings import Reading, count_reading, single_person_readings
 from .counted_nouns import counted_noun, is_countable_as_casualty
-from .earlier_events import Present, historical_from, is_cumulative
+from .earlier_events import RUNNING_TOLL, IncidentLink, is_cumulative
 from .figures import CasualtyFigure
 from .non_head_counts import is_not_a_head_count, is_subgroup
 from .token_tree import children
 from .zero_statements import zero_statements
 
+MAIN_INCIDENT = "main"
 _MAX_SENTENCE_CHARS = 2000
 _SENTENCE_CONTEXT_CHARS = 600
 
@@ -31,26 +32,32 @@ class _SentenceContext:
     sent: Span
     doc_text: str  # Doc.text joins every token on each access: read it once per document
     text: str
-    historical_from: int | None
+    link: IncidentLink | None  # the other incident the sentence speaks of, from `link.start`
     according_to: str | None
     speaker: str | None
 
     def attribution(self, anchor: Token) -> str | None:
         return self.according_to or speaker_above(anchor) or self.speaker
 
-    def is_historical(self, phrase: CountPhrase) -> bool:
-        return self.historical_from is not None and phrase.start >= self.historical_from
+    def other_incident(self, phrase: CountPhrase) -> str | None:
+        if self.link is not None and phrase.start >= self.link.start:
+            return self.link.label
+        return None
 
 
 def sentence_figures(
-    sent: Span, doc_text: str, present: Present, stated: frozenset[str] = frozenset()
+    sent: Span,
+    doc_text: str,
+    link: IncidentLink | None = None,
+    stated: frozenset[str] = frozenset(),
 ) -> list[CasualtyFigure]:
+    """The figures of one sentence; `link` is the other incident it speaks of, if any."""
     according = according_to(sent)
     context = _SentenceContext(
         sent=sent,
         doc_text=doc_text,
         text=doc_text[sent.start_char : sent.end_char],
-        historical_from=historical_from(sent, present),
+        link=link,
         according_to=according,
         speaker=sentence_speaker(sent) if according is None else None,
     )
@@ -67,12 +74,14 @@ def sentence_figures(
         ):
             continue
         categories_seen.add(reading.category)
-        historical = context.is_historical(phrase) or is_cumulative(sent, reading)
-        figures.append(_figure(context, phrase, reading, historical))
+        other = context.other_incident(phrase)
+        if other is None and is_cumulative(sent, reading):
+            other = RUNNING_TOLL
+        figures.append(_figure(context, phrase, reading, other))
     for category, tokens in zero_statements(sent):
         phrase = CountPhrase(tokens[0], tokens[0] + 1, tokens[0], bounds(0, EXACT))
         reading = Reading(category, None, tuple(tokens))
-        figures.append(_figure(context, phrase, reading, context.is_historical(phrase)))
+        figures.append(_figure(context, phrase, reading, context.other_incident(phrase)))
     figures.sort(key=lambda f: (f.start, f.end))
     return figures
 
@@ -91,7 +100,7 @@ def _sentence_readings(sent: Span) -> Iterable[tuple[CountPhrase, Reading]]:
 
 
 def _figure(
-    context: _SentenceContext, phrase: CountPhrase, reading: Reading, historical: bool
+    context: _SentenceContext, phrase: CountPhrase, reading: Reading, other_incident: str | None
 ) -> CasualtyFigure:
     doc = context.sent.doc
     indices = [phrase.q_start, phrase.end - 1, *reading.evidence]
@@ -113,7 +122,8 @@ def _figure(
         approximate=count.approximate,
         text=context.doc_text[start:end],
         who=_who(reading.noun),
-        historical=historical,
+        historical=other_incident is not None,
+        incident=MAIN_INCIDENT if other_incident is None else other_incident,
         attributed_to=context.attribution(anchor),
         sentence=_sentence_excerpt(context, start, end),
         start=start,

@@ -273,9 +273,17 @@ SUPERLATIVE_NOUNS = frozenset({"record", "worst", "deadliest"})
 # "A year earlier", "two years before", "last year": a date set apart from the news.
 PAST_PERIOD = re.compile(
     r"\b(?:years?|decades?|months?)\s+(?:earlier|before|prior)\b"
-    r"|\b(?:last|previous|the\s+prior)\s+(?:year|decade|month)\b",
+    r"|\b(?:last|previous|the\s+prior)\s+(?:year|decade|month|week)\b",
     re.IGNORECASE,
 )
+# The days of the week, by which news of the last few days is dated.
+WEEKDAY = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tonight)\b",
+    re.IGNORECASE,
+)
+# A span of days before the news, as the time a sentence opens with: "Two days
+# earlier, ...", "A week before, ...".
+DAYS_BEFORE = re.compile(r"\b(?:days?|weeks?|nights?)\s+(?:earlier|before|prior)\b", re.IGNORECASE)
 HISTORICAL_CUES = frozenset({"ago", "anniversary"})
 COMPARATIVES = frozenset({"fewer", "less", "more", "than"})
 ZERO_SUBJECTS = frozenset({"nobody", "none", "no-one", "noone"})

@@ -17,15 +17,15 @@ INCIDENT_NOUNS = {
         """
     ),
     "explosion": words("blast explosion"),
-    "fire": words("blaze fire wildfire"),
+    "fire": words("blaze fire inferno wildfire"),
     "flood": words("flood flooding"),
     "storm": words("cyclone hurricane storm tornado typhoon"),
-    "earthquake": words("earthquake quake tsunami"),
+    "earthquake": words("aftershock earthquake quake temblor tremor tsunami"),
     "crash": words("collision crash derailment"),
     "landslide": words("avalanche landslide mudslide"),
     "collapse": words("collapse"),
     "stampede": words("stampede"),
-    "sinking": words("capsizing sinking"),
+    "sinking": words("capsizing shipwreck sinking"),
     "eruption": words("eruption"),
 }
 # Other words reports use for each kind: plurals, verbs, the people and weapons.
@@ -38,14 +38,14 @@ KIND_FORMS = {
         """
     ),
     "explosion": words("blasts exploded explosions"),
-    "fire": words("blazes fires inferno wildfires"),
+    "fire": words("blazes fires wildfires"),
     "flood": words("flooded floods floodwaters"),
     "storm": words("storms tornadoes"),
-    "earthquake": words("aftershock earthquakes quakes temblor tremor"),
+    "earthquake": words("earthquakes quakes"),
     "crash": words("collided crashed crashes derailed"),
     "landslide": words("landslides mudslides"),
     "collapse": words("collapsed"),
-    "sinking": words("capsized sank shipwreck"),
+    "sinking": words("capsized sank"),
     "eruption": words("erupted volcano"),
 }
 KIND_WORDS = {
@@ -77,3 +77,11 @@ ATTACKER_NOUNS = ATTACKERS | words(
 )
 # Who did it and what became of them: "officers fatally shot the gunman", "suspects detained".
 PERPETRATOR_NOUNS = ATTACKERS | words("culprit killer militant")
+
+# Nouns an article refers to any incident by, its own or another.
+INCIDENT_REFERENCE_NOUNS = EVENT_NOUNS | words("disaster incident mishap tragedy")
+# Words that mark an incident as another one than the article's news: "a previous
+# crash", "another fire", "a similar attack", "a separate blast", "the last quake".
+OTHER_INCIDENT_MARKERS = words(
+    "another earlier last past preceding previous prior separate similar"
+)
