@@ -12,8 +12,8 @@ from ..lexicon import casualty_words as cw
 from ..numbers import EXACT
 from .earlier_events import IncidentLink, Present, dates_in_lead, lead_end_char, month_of
 from .figures import CasualtyFigure
-from .other_incidents import incident_link
-from .sentence_figures import sentence_figures
+from .other_incidents import incident_link, markers_of
+from .sentence_figures import BREAKDOWN, sentence_figures
 
 
 def extract_casualties(
@@ -48,6 +48,9 @@ def extract_casualties(
         stated: set[str] = set()  # categories of the current event stated so far
         retracted = _retracted_ranges(doc_text, shared.sentences)
         lead_end = lead_end_char(doc, doc_text)
+        lead_markers = frozenset().union(
+            *(markers_of(s) for s in shared.sentences if s.start_char < lead_end)
+        )
         link: IncidentLink | None = None
         for sent in shared.sentences:
             new_paragraph = "\n\n" in doc_text[sent.start_char - 2 : sent.start_char + 1]
@@ -56,6 +59,7 @@ def extract_casualties(
                 present,
                 in_lead=sent.start_char < lead_end,
                 previous=None if new_paragraph else link,
+                lead_markers=lead_markers,
             )
             found = sentence_figures(sent, doc_text, link, frozenset(stated))
             found = [f for f in found if not any(a <= f.start < b for a, b in retracted)]
@@ -103,5 +107,11 @@ def _without_subsumed_singles(figures: list[CasualtyFigure]) -> list[CasualtyFig
     return [
         f
         for f in figures
-        if not (f.value == 1 and f.qualifier == EXACT and not f.historical and f.category in larger)
+        if not (
+            f.value == 1
+            and f.qualifier == EXACT
+            and not f.historical
+            and f.category in larger
+            and BREAKDOWN not in f.rules  # "... and one in the south" is a part, not a member
+        )
     ]

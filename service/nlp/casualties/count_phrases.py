@@ -14,6 +14,7 @@ from ..numbers import (
     AT_LEAST,
     COUNT_WORDS,
     EXACT,
+    MORE_THAN,
     NUMBER_WORDS,
     TENS,
     UNITS,
@@ -61,6 +62,8 @@ def count_phrases(sent: Span) -> list[CountPhrase]:
             skip_next = True
             continue
         q_start, stated = _qualifier_before(sent, start)
+        if stated is None and _passes(sent, q_start):
+            stated = MORE_THAN  # "the toll had passed 90", "topped 300"
         trailing = trailing_at_least(_words(sent.doc, end, end + 2, sent.end))
         qualifier = combine_qualifiers(stated, implied)
         if trailing and qualifier == EXACT:
@@ -171,6 +174,14 @@ def _range_phrase(
     if start > sent.start and sent.doc[start - 1].lower_ in ("between", "from"):
         q_start = start - 1
     return start, following[1], q_start, range_count(low, high)
+
+
+def _passes(sent: Span, start: int) -> bool:
+    """A verb of going beyond right before the count: "passed", "topped", "exceeded"."""
+    if start <= sent.start:
+        return False
+    verb = sent.doc[start - 1]
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in cw.EXCEEDING_VERBS
 
 
 def _qualifier_before(sent: Span, start: int) -> tuple[int, str | None]:

@@ -15,7 +15,7 @@ from ..numbers import EXACT, bounds
 from .casualty_predicates import Evidence, following_reading, predicate_category, word_category
 from .count_phrases import CountPhrase
 from .counted_nouns import has_age, is_person_noun
-from .token_tree import sentence_tokens
+from .token_tree import children, sentence_tokens
 from .toll_readings import toll_reading
 
 
@@ -26,6 +26,17 @@ class Reading:
     category: str
     noun: Token | None
     evidence: tuple[int, ...]
+    rule: str = "count"  # the name of the rule that read it
+
+
+# Rule names of the readings, as explanations and tests give them.
+CASUALTY_NOUN = "casualty-noun"  # "60 deaths", "12 dead"
+REMAINS = "remains-of"  # "the bodies of seven miners"
+COUNT_IN_CLAUSE = "count-in-clause"  # the count's noun is subject or object of a casualty verb
+CASUALTY_WORD_AFTER = "casualty-word-after"  # "95 people killed", "three remain missing"
+CASUALTY_VERB_BEFORE = "casualty-verb-before"  # "killing 12 people"
+TOLL = "toll"  # "the death toll rose to 133"
+SINGLE_VICTIM = "single-victim"  # "a girl was killed", "the driver died"
 
 
 def count_reading(sent: Span, phrase: CountPhrase, noun: Token | None) -> Reading | None:
@@ -33,18 +44,19 @@ def count_reading(sent: Span, phrase: CountPhrase, noun: Token | None) -> Readin
     if noun is not None and noun.lower_ in cw.CASUALTY_NOUNS:
         category = _nominal_category(sent, noun)
         if category is not None:
-            return Reading(category, None, (noun.i,))
+            return Reading(category, None, (noun.i,), CASUALTY_NOUN)
     head = noun if noun is not None else sent.doc[phrase.end - 1]
-    for finder in (_remains_reading, _clause_reading, following_reading, _preceding_reading):
+    for finder, rule in _FINDERS:
         found = finder(sent, phrase, head)
         if found is not None:
             category, evidence = found
-            return Reading(category, noun, evidence)
-    if noun is None:
+            return Reading(category, noun, evidence, rule)
+    # "the death toll rose to 212 people": the toll's count may name who it counts.
+    if noun is None or (is_person_noun(noun) and not has_age(noun)):
         found = toll_reading(sent, phrase)
         if found is not None:
             category, evidence = found
-            return Reading(category, None, evidence)
+            return Reading(category, noun, evidence, TOLL)
     return None
 
 
@@ -81,6 +93,13 @@ def _clause_reading(sent: Span, phrase: CountPhrase, head: Token) -> Evidence | 
         category = word_category(doc[head.i + 1])
         if category is not None:
             return category, (head.i + 1,)
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in cw.LEAVING_VERBS:
+        # "leaving 76 of the 118 passengers unaccounted for": the state they are left in
+        for state in children(head.head):
+            if state.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and state.i > head.i:
+                category = word_category(state)
+                if category is not None:
+                    return category, (state.i,)
     if head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         found = predicate_category(head.head)
         if found is not None and found[0] == MISSING and head.dep_ == "dobj":
@@ -122,12 +141,22 @@ def single_person_readings(sent: Span) -> Iterable[tuple[CountPhrase, Reading]]:
             continue
         if noun.lower_ in ATTACKER_NOUNS or noun.lemma_ in ATTACKER_NOUNS:
             continue
+        if noun.conjuncts:
+            continue  # one of a list of people: named_victims counts the list, or nobody
         found = predicate_category(noun.head)
         if found is None:
             continue
         category, evidence = found
         phrase = CountPhrase(token.i, token.i + 1, token.i, bounds(1, EXACT))
-        yield phrase, Reading(category, noun, evidence)
+        yield phrase, Reading(category, noun, evidence, SINGLE_VICTIM)
+
+
+_FINDERS = (
+    (_remains_reading, REMAINS),
+    (_clause_reading, COUNT_IN_CLAUSE),
+    (following_reading, CASUALTY_WORD_AFTER),
+    (_preceding_reading, CASUALTY_VERB_BEFORE),
+)
 
 
 def _is_indefinite_article(token: Token) -> bool:

@@ -33,6 +33,8 @@ class CasualtyFigure:
     sentence: str
     start: int
     end: int
+    # The names of the rules that read the figure and linked it to its incident.
+    rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import casualty_words as cw
 from .casualty_predicates import word_category
 from .count_phrases import CountPhrase, is_count_token
+from .token_tree import children
 
 _OPENING_TOKENS = 10
 _AGE_LIST_REACH = 8
@@ -37,7 +38,7 @@ def is_not_a_head_count(sent: Span, phrase: CountPhrase) -> bool:
             return True  # "a child of 12", "a man of 40"
     if phrase.start == phrase.end - 1 and _is_year(first, before):
         return True
-    if _is_part_of_a_counted_group(sent, phrase, after):
+    if _is_part_of_a_counted_group(sent, phrase, after) or _is_partitive_whole(sent, phrase):
         return True
     if last.ent_type_ == "TIME" and _is_toll_before_a_time_of_day(doc, phrase, before):
         return False  # "the toll rose to 34 by evening": the model tags "34 by evening"
@@ -50,11 +51,27 @@ def _is_part_of_a_counted_group(sent: Span, phrase: CountPhrase, after: list[str
     if after[:1] != ["of"] or not after[1:2] or after[1] not in cw.PARTITIVE_FOLLOWERS:
         return False
     if after[1] not in ("whom", "them"):
-        return True
+        # "four of the victims" (a part of a casualty group), not "12 of the 40 pupils"
+        whole = _partitive_whole(sent.doc[phrase.end])
+        return whole is None or whole.lower_ in cw.CASUALTY_GROUPS
     return any(
         word_category(token) is not None or token.lower_ in cw.CASUALTY_NOUNS
         for token in sent.doc[sent.start : phrase.q_start]
     )
+
+
+def _partitive_whole(of: Token) -> Token | None:
+    """The noun after "of" in "12 of the 40 pupils"."""
+    return next((c for c in children(of) if c.dep_ == "pobj"), None)
+
+
+def _is_partitive_whole(sent: Span, phrase: CountPhrase) -> bool:
+    """ "76 of the ferry's 118 passengers": 118 is the whole the figure is taken from."""
+    noun = sent.doc[phrase.end - 1].head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    part = noun.head.head
+    return part.i < noun.head.i and is_count_token(part)
 
 
 def _is_toll_before_a_time_of_day(doc: Doc, phrase: CountPhrase, before: str) -> bool:

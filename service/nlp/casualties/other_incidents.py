@@ -30,21 +30,40 @@ _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 
 
 def incident_link(
-    sent: Span, present: Present, *, in_lead: bool, previous: IncidentLink | None
+    sent: Span,
+    present: Present,
+    *,
+    in_lead: bool,
+    previous: IncidentLink | None,
+    lead_markers: frozenset[str] = frozenset(),
 ) -> IncidentLink | None:
     """The other incident `sent` speaks of, if any: by its dates, by a noun that names
     another incident (outside the lead, which introduces the news), or, for a sentence
     with neither an incident nor a time of its own, the one the sentence before it in
-    the same paragraph spoke of (`previous`)."""
+    the same paragraph spoke of (`previous`). A marker the lead itself uses for the news
+    (`lead_markers`: "Two men died in separate crashes") marks no other incident."""
     link = earlier_event(sent, present)
     if link is None and not in_lead:
-        link = named_other_incident(sent)
+        link = named_other_incident(sent, OTHER_INCIDENT_MARKERS - lead_markers)
     if link is None and previous is not None and not _stands_alone(sent):
         link = IncidentLink(sent.start, previous.label, CARRIED_OVER)
     return link
 
 
-def named_other_incident(sent: Span) -> IncidentLink | None:
+def markers_of(sent: Span) -> frozenset[str]:
+    """The other-incident markers the sentence puts on incident nouns."""
+    return frozenset(
+        c.lower_
+        for token in sentence_tokens(sent)
+        if token.pos_ in _NOUN_TAGS and token.lemma_.lower() in INCIDENT_REFERENCE_NOUNS
+        for c in children(token)
+        if c.lower_ in OTHER_INCIDENT_MARKERS and c.dep_ in _MARKER_DEPS
+    )
+
+
+def named_other_incident(
+    sent: Span, markers: frozenset[str] = OTHER_INCIDENT_MARKERS
+) -> IncidentLink | None:
     """ "Four were killed in a previous crash on the same road", "Another fire at a
     market killed 11", "at least five deaths from a separate blast": a noun naming an
     incident, marked as another one; not a comparison ("the worst since a previous
@@ -52,9 +71,7 @@ def named_other_incident(sent: Span) -> IncidentLink | None:
     for token in sentence_tokens(sent):
         if token.pos_ not in _NOUN_TAGS or token.lemma_.lower() not in INCIDENT_REFERENCE_NOUNS:
             continue
-        marked = any(
-            c.lower_ in OTHER_INCIDENT_MARKERS and c.dep_ in _MARKER_DEPS for c in children(token)
-        )
+        marked = any(c.lower_ in markers and c.dep_ in _MARKER_DEPS for c in children(token))
         if marked and not _is_compared(token):
             return IncidentLink(sent.start, _noun_label(token), OTHER_INCIDENT_NOUN)
     return None

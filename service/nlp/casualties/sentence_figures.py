@@ -16,6 +16,7 @@ from .count_readings import Reading, count_reading, single_person_readings
 from .counted_nouns import counted_noun, is_countable_as_casualty
 from .earlier_events import RUNNING_TOLL, IncidentLink, is_cumulative
 from .figures import CasualtyFigure
+from .named_victims import victim_readings
 from .non_head_counts import is_not_a_head_count, is_subgroup
 from .token_tree import children
 from .zero_statements import zero_statements
@@ -80,23 +81,66 @@ def sentence_figures(
         figures.append(_figure(context, phrase, reading, other))
     for category, tokens in zero_statements(sent):
         phrase = CountPhrase(tokens[0], tokens[0] + 1, tokens[0], bounds(0, EXACT))
-        reading = Reading(category, None, tuple(tokens))
+        reading = Reading(category, None, tuple(tokens), ZERO_STATEMENT)
         figures.append(_figure(context, phrase, reading, context.other_incident(phrase)))
     figures.sort(key=lambda f: (f.start, f.end))
     return figures
 
 
 def _sentence_readings(sent: Span) -> Iterable[tuple[CountPhrase, Reading]]:
+    # Listed victims are read as one figure: a count inside the list ("two children")
+    # or an "a" starting it is one of its members, not a figure of its own.
+    listed = list(victim_readings(sent))
+    yield from listed
+    spans = [(phrase.start, phrase.end) for phrase, _ in listed]
+
+    def inside_a_list(phrase: CountPhrase) -> bool:
+        return any(start <= phrase.start < end for start, end in spans)
+
+    previous: tuple[CountPhrase, Reading] | None = None
     for phrase in count_phrases(sent):
+        if inside_a_list(phrase):
+            continue
         if is_not_a_head_count(sent, phrase) or is_subgroup(sent, phrase):
             continue
         noun = counted_noun(sent, phrase)
         if noun is not None and not is_countable_as_casualty(noun):
             continue
         reading = count_reading(sent, phrase, noun)
+        if reading is None and previous is not None and noun is None:
+            reading = breakdown_part(sent, phrase, *previous)
         if reading is not None:
+            previous = (phrase, reading)
             yield phrase, reading
-    yield from single_person_readings(sent)
+    for phrase, reading in single_person_readings(sent):
+        if not inside_a_list(phrase):
+            yield phrase, reading
+
+
+BREAKDOWN = "breakdown-by-place"
+ZERO_STATEMENT = "zero-statement"
+
+
+def breakdown_part(
+    sent: Span, phrase: CountPhrase, before: CountPhrase, reading: Reading
+) -> Reading | None:
+    """ "93 people died in the capital, 69 in the north and one in the south": a count
+    followed by a place, after a figure with no other verb between them, is a part of
+    the same figure's category (rule `breakdown-by-place`)."""
+    doc = sent.doc
+    if phrase.end >= sent.end or doc[phrase.end].lower_ not in cw.BREAKDOWN_PREPOSITIONS:
+        return None
+    evidence = set(reading.evidence)
+    for token in doc[before.end : phrase.q_start]:
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and token.i not in evidence
+            and token.head.i not in evidence
+        ):
+            return None
+    # The part's own words: "69 in the north", up to the end of its place.
+    place_end = min(doc[phrase.end].right_edge.i, sent.end - 1)
+    return Reading(reading.category, None, (place_end,), BREAKDOWN)
 
 
 def _figure(
@@ -123,12 +167,17 @@ def _figure(
         text=context.doc_text[start:end],
         who=_who(reading.noun),
         historical=other_incident is not None,
+        rules=(reading.rule,) if other_incident is None else (reading.rule, _link_rule(context)),
         incident=MAIN_INCIDENT if other_incident is None else other_incident,
         attributed_to=context.attribution(anchor),
         sentence=_sentence_excerpt(context, start, end),
         start=start,
         end=end,
     )
+
+
+def _link_rule(context: _SentenceContext) -> str:
+    return context.link.rule if context.link is not None else RUNNING_TOLL
 
 
 def _sentence_excerpt(context: _SentenceContext, start: int, end: int) -> str:

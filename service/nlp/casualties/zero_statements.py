@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_facts import facts
 from ..lexicon import casualty_words as cw
+from ..lexicon.casualty_words import MISSING
 from ..lexicon.incident_words import ATTACKER_NOUNS
 from ..numbers import EXACT, bounds
 from .casualty_predicates import Evidence, following_reading, predicate_category
@@ -44,6 +45,34 @@ def zero_statements(sent: Span) -> Iterable[tuple[str, list[int]]]:
         if found is not None and not _is_hypothetical(tokens[found[1][-1]]):
             category, evidence = found
             yield category, [token.i, *evidence]
+    yield from everyone_accounted_for(sent)
+
+
+def everyone_accounted_for(sent: Span) -> Iterable[tuple[str, list[int]]]:
+    """ "All passengers were accounted for", "everyone on board has been accounted for":
+    nobody is missing (rule `all-accounted-for`). Not "not all ... were accounted for"."""
+    for token in sent:
+        if token.lemma_.lower() != "account" or not any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in children(token)
+        ):
+            continue
+        if any(c.dep_ == "neg" for c in children(token)):
+            continue
+        subject = next((c for c in children(token) if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not _is_everyone(subject):
+            continue
+        yield MISSING, [subject.i, token.i]
+
+
+def _is_everyone(subject: Token) -> bool:
+    if subject.lower_ in cw.EVERYONE:
+        return not any(c.dep_ == "neg" for c in children(subject))
+    determiners = [c for c in children(subject) if c.dep_ in ("det", "predet")]
+    return (
+        any(d.lower_ == "all" for d in determiners)
+        and not any(c.dep_ == "neg" or c.lower_ == "not" for c in determiners)
+        and is_person_noun(subject)
+    )
 
 
 def _is_hypothetical(word: Token) -> bool:

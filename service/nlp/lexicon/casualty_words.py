@@ -100,7 +100,18 @@ PERSON_NOUNS = words("""
     inmates prisoner prisoners hostage hostages personnel agent agents deputy deputies
     marine marines sailor militiaman militiamen fighter fighters volunteer volunteers aid
     official officials
+""") | words("""
+    husband wife son daughter father mother brother sister grandmother grandfather grandson
+    granddaughter grandchild grandchildren uncle aunt nephew niece cousin neighbour neighbor
+    neighbours neighbors pilot pilots co-pilot motorcyclist motorcyclists rider riders biker
+    bikers occupant occupants commuter commuters trucker truckers
 """)
+# Verbs that leave people in a state: "leaving 30 dead", "left 76 unaccounted for".
+LEAVING_VERBS = words("leave")
+# A toll gone beyond a count: "the toll passed 90" is more than 90.
+EXCEEDING_VERBS = words("exceed pass surpass top cross")
+# A part of a toll given by place: "..., 69 in the north, 43 at the market".
+BREAKDOWN_PREPOSITIONS = frozenset({"in", "at", "on"})
 PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ans", "ents", "ants", "ees")
 
 TOLL_NOUNS = frozenset({"toll", "tally", "count"})
@@ -141,6 +152,11 @@ TOLL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
 # "among" is not here: "were among 7 people killed" states the whole toll.
 SUBGROUP_CUES = frozenset({"including", "includes", "included", "incl", "incl."})
 PARTITIVE_FOLLOWERS = frozenset({"the", "them", "whom", "those", "these", "which", "us", "its"})
+# A group already counted as casualties: "four of the victims" is a part of it, while
+# "12 of the 40 pupils" counts 12 of a population.
+CASUALTY_GROUPS = words("victims dead injured wounded casualties bodies missing fatalities")
+# Everyone found: "all passengers were accounted for" says none is missing.
+EVERYONE = words("everyone everybody all")
 INCREMENT_WORDS = frozenset({"more", "additional", "further", "extra", "new"})
 SKIPPABLE_IN_PREDICATE = frozenset(
     {
