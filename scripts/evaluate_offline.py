@@ -32,11 +32,25 @@ def _load_score():
     return module
 
 
+def _count_rules(figures: list[dict], gold: list[dict], counts: dict[str, list[int]]) -> None:
+    """Per rule: figures it took part in that the gold has (right) and lacks (wrong)."""
+    wanted = {(g["category"], g["value"], g["qualifier"], bool(g.get("historical"))) for g in gold}
+    for figure in figures:
+        key = (figure["category"], figure["value"], figure["qualifier"], figure["historical"])
+        for rule in figure.get("rules", []):
+            counts.setdefault(rule, [0, 0])[0 if key in wanted else 1] += 1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="*")
     ap.add_argument("--only", default="casualties,quotes,entities,summary")
     ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument(
+        "--rules",
+        action="store_true",
+        help="per casualty rule: how often it read a figure the gold has, and one it lacks",
+    )
     args = ap.parse_args()
     files = args.files or [
         str(SHARED / "data" / name) for name in ("dev.jsonl", "dev2.jsonl", "seed_gold.json")
@@ -57,6 +71,7 @@ def main() -> int:
         "facts_n": 0,
     }
     analyzer = Analyzer(nlp, "offline")
+    rule_counts: dict[str, list[int]] = {}
     for path in files:
         with open(path, encoding="utf-8") as fh:
             cases = (
@@ -87,6 +102,9 @@ def main() -> int:
                 score.score_entities(body["entities"], gold, stats, misses)
             if "summary" in parts_wanted and gold.get("key_facts"):
                 score.score_summary(body["analysis"]["summary"], gold, stats, misses)
+            if "casualties" in gold:
+                explained = json.loads(parts["casualties:explain"])["figures"]
+                _count_rules(explained, gold["casualties"], rule_counts)
             if args.show_misses and misses:
                 print(f"--- {case['id']}")
                 for miss in misses:
@@ -104,6 +122,9 @@ def main() -> int:
         "entity_f1": round(stats["entity"].f1()[0], 3),
         "summary_facts": ratio(stats["facts_ok"], stats["facts_n"]),
     }
+    if args.rules:
+        for rule, (right, wrong) in sorted(rule_counts.items()):
+            print(f"rule {rule}: right={right} wrong={wrong}")
     print(" ".join(f"{k}={v}" for k, v in digest.items()))
     return 0
 

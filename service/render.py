@@ -19,7 +19,7 @@ from werkzeug.http import generate_etag
 from service.metrics import count_cache, observe_analysis
 from service.nlp.analyze import ArticleAnalysis, analyze
 from service.nlp.pipeline import model_id
-from service.schemas.analysis_schemas import AnalysisSchema
+from service.schemas.analysis_schemas import AnalysisSchema, ExplainedCasualtiesSchema
 from service.timestamps import parse_stored
 
 DEFAULT_SUMMARY_SENTENCES = 3
@@ -27,6 +27,8 @@ PART_ANALYSIS = "analysis"
 PART_ENTITIES = "entities"
 PART_QUOTES = "quotes"
 PART_CASUALTIES = "casualties"
+# The casualties with the rules behind each figure (`?explain=true`).
+PART_CASUALTIES_EXPLAINED = "casualties:explain"
 # Stored beside ad-hoc parts so ingesting the same text later skips the parse.
 SENTENCE_COUNT_FIELD = "stats:sentences"
 
@@ -104,6 +106,7 @@ class Analyzer:
         self.nlp = nlp
         self.pipeline_version = pipeline_version
         self._analysis_schema = AnalysisSchema()
+        self._explained_schema = ExplainedCasualtiesSchema()
 
     def parse(self, text: str) -> Doc:
         return self.nlp(text)
@@ -141,6 +144,9 @@ class Analyzer:
         parts[PART_ENTITIES] = encode_json({**envelope, "entities": checked["entities"]})
         parts[PART_QUOTES] = encode_json({**envelope, "quotes": checked["quotes"]})
         parts[PART_CASUALTIES] = encode_json({**envelope, **checked["casualties"]})
+        parts[PART_CASUALTIES_EXPLAINED] = encode_json(
+            self._check(self._explained_schema, {**envelope, **bodies["casualties"]})
+        )
         default = summaries[min(DEFAULT_SUMMARY_SENTENCES, len(summaries)) - 1]
         parts[PART_ANALYSIS] = encode_json({**checked, "summary": default})
         # Fingerprinted once here (as werkzeug's add_etag would), so a cached read

@@ -15,6 +15,7 @@ from service.nlp.names import speaker_matches
 from service.render import (
     PART_ANALYSIS,
     PART_CASUALTIES,
+    PART_CASUALTIES_EXPLAINED,
     PART_ENTITIES,
     PART_QUOTES,
     CachedBody,
@@ -25,9 +26,10 @@ from service.render import (
 )
 from service.schemas.analysis_schemas import (
     AnalysisSchema,
-    CasualtiesSchema,
+    CasualtiesQuerySchema,
     EntitiesQuerySchema,
     EntitiesSchema,
+    ExplainedCasualtiesSchema,
     QuotesQuerySchema,
     QuotesSchema,
     SummaryQuerySchema,
@@ -113,11 +115,17 @@ class Quotes(MethodView):
 
 @blp.route(f"{ARTICLE}/casualties")
 class Casualties(MethodView):
-    @blp.response(200, CasualtiesSchema)
+    @blp.arguments(CasualtiesQuerySchema, location="query")
+    @blp.response(200, ExplainedCasualtiesSchema)
     @conditional
-    def get(self, article_id):
-        """Casualty figures of an article (killed, injured, missing) and their totals"""
-        return _cached_json(_part_or_404(article_id, PART_CASUALTIES))
+    def get(self, query, article_id):
+        """Casualty figures of an article (killed, injured, missing) and their totals
+
+        Each figure says which incident it counts for (`incident`); with `explain=true`
+        it also names the rules that read it and linked it there (`rules`).
+        """
+        part = PART_CASUALTIES_EXPLAINED if query["explain"] else PART_CASUALTIES
+        return _cached_json(_part_or_404(article_id, part))
 
 
 @blp.route(f"{ARTICLE}/analysis")

@@ -148,6 +148,28 @@ class CasualtiesSchema(AnalysisEnvelopeSchema, CasualtiesBodySchema):
     pass
 
 
+class ExplainedFigureSchema(FigureSchema):
+    rules = fields.List(
+        fields.String(),
+        metadata={
+            "description": "With `explain=true`: the names of the rules that read the figure "
+            "and, for another incident's figure, linked it there (see the extractors guide).",
+            "example": ["count-in-clause", "other-incident-noun"],
+        },
+    )
+
+
+class ExplainedCasualtiesSchema(CasualtiesSchema):
+    figures = fields.List(fields.Nested(ExplainedFigureSchema), required=True)
+
+
+class CasualtiesQuerySchema(Schema):
+    explain = fields.Boolean(
+        load_default=False,
+        metadata={"description": "Add to each figure the names of the rules behind it"},
+    )
+
+
 class AnalysisSchema(AnalysisEnvelopeSchema):
     summary = fields.Nested(SummaryBodySchema, required=True)
     entities = fields.List(fields.Nested(EntitySchema), required=True)

@@ -173,3 +173,35 @@ def test_analyze_validates_like_ingest(client):
     response = client.post("/v1/analyze", json={"text": ""})
     assert response.status_code == 422
     assert response.mimetype == "application/problem+json"
+
+
+def test_casualties_explain_names_the_rules_and_the_incident(client, post_article):
+    text = (
+        "A bus plunged into a ravine on Tuesday, killing 12 people.\n\n"
+        "Four people were killed in a previous crash on the same road."
+    )
+    article_id = post_article(text).get_json()["id"]
+    plain = client.get(f"/v1/articles/{article_id}/casualties")
+    explained = client.get(f"/v1/articles/{article_id}/casualties?explain=true")
+    assert explained.status_code == 200
+    figures = explained.get_json()["figures"]
+    assert [(f["value"], f["incident"], f["historical"]) for f in figures] == [
+        (12, "main", False),
+        (4, "a previous crash", True),
+    ]
+    assert figures[0]["rules"] == ["count-in-clause"]
+    assert figures[1]["rules"][-1] == "other-incident-noun"
+    assert all("rules" not in f for f in plain.get_json()["figures"])
+    assert plain.get_json()["totals"]["killed"]["value"] == 12
+    assert plain.headers["ETag"] != explained.headers["ETag"]
+    cached = client.get(
+        f"/v1/articles/{article_id}/casualties?explain=true",
+        headers={"If-None-Match": explained.headers["ETag"]},
+    )
+    assert cached.status_code == 304
+
+
+def test_casualties_explain_rejects_a_non_boolean(client, flood_id):
+    response = client.get(f"/v1/articles/{flood_id}/casualties?explain=maybe")
+    assert response.status_code == 422
+    assert "explain" in response.get_json()["errors"]
