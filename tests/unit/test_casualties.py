@@ -960,6 +960,15 @@ def test_figures_count_for_the_incident_their_sentence_names(parse, text, expect
                 "The plane crashed on takeoff, killing the pilot and two passengers.",
                 [(K, 3, "exact")],
             ),
+            (
+                "The passengers of the van, a mother and her two sons, were killed instantly.",
+                [(K, 3, "exact")],
+            ),
+            (
+                "Members of the family - a father, a mother and three children - died in the fire.",
+                [(K, 5, "exact")],
+            ),
+            ("A woman, a nurse at the clinic, was killed.", [(K, 1, "exact")]),
         ),
         *rule(
             "not victims",

@@ -62,20 +62,44 @@ def victim_readings(sent: Span) -> Iterable[tuple[CountPhrase, Reading]]:
 
 def _listed_members(noun: Token) -> list[tuple[int, int, int]] | None:
     """The members of a list of people the subject is or stands for, with their counts."""
-    listed = next((c for c in children(noun) if c.dep_ == "appos" and _is_victim_noun(c)), None)
+    listed = next((c for c in _apposition_site(noun) if _is_victim_noun(c)), None)
     if listed is not None and noun.tag_ in ("NNS", "NNPS"):
-        chain = [listed, *listed.conjuncts]  # "the occupants - a man, a woman and two children"
-    elif listed is not None and listed.conjuncts:
-        chain = [noun, listed, *listed.conjuncts]  # "a woman, her son and two neighbours"
+        chain = _chain(listed)  # "the occupants - a man, a woman and two children"
+    elif listed is not None and _chain(listed)[1:]:
+        chain = [noun, *_chain(listed)]  # "a woman, her son and two neighbours"
     else:
-        chain = [noun, *noun.conjuncts]
-    chain = chain[:_MAX_MEMBERS]
+        chain = _chain(noun, appositions=False)  # "a grandmother and her grandson"
     if len(chain) < 2:
         return None
     members = [_member(m) for m in chain]
     if any(m is None for m in members):
         return None
     return [m for m in members if m is not None]
+
+
+def _chain(first: Token, *, appositions: bool = True) -> list[Token]:
+    """`first` and the people listed after it: its conjuncts, and (the parse often
+    reads a list after a dash as one) its appositions, in text order."""
+    chain = [first]
+    i = 0
+    while i < len(chain) and len(chain) < _MAX_MEMBERS:
+        for c in children(chain[i]):
+            if (c.dep_ == "conj" or (appositions and c.dep_ == "appos")) and c not in chain:
+                chain.append(c)
+        i += 1
+    return sorted(chain, key=lambda t: t.i)
+
+
+def _apposition_site(noun: Token) -> list[Token]:
+    """Appositions that may list the subject's people: on the noun, or on the noun of its
+    "of" ("the occupants of the car - a man, a woman and two children - ...")."""
+    found = [c for c in children(noun) if c.dep_ == "appos"]
+    for prep in children(noun):
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for whole in children(prep):
+                if whole.dep_ == "pobj":
+                    found += [c for c in children(whole) if c.dep_ == "appos"]
+    return found
 
 
 def _definite_single(noun: Token) -> list[tuple[int, int, int]] | None:
