@@ -1026,3 +1026,43 @@ def test_figures_count_for_the_incident_their_sentence_names(parse, text, expect
 def test_counts_without_a_plain_number(parse, text, expected):
     figures = extract_casualties(parse(text))
     assert [(f.category, f.value, f.qualifier) for f in figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        *rule(
+            "inverted and nominal tolls",
+            (
+                "The landslide buried a second hamlet, raising to 41 the number of people "
+                "confirmed dead.",
+                [(K, 41, "exact", False)],
+            ),
+            ("The number of bodies recovered climbed to 22 on Friday.", [(K, 22, "exact", False)]),
+            ("Nine people were confirmed to have died in the collapse.", [(K, 9, "exact", False)]),
+        ),
+        *rule(
+            "a count that moves",
+            (
+                "The number of missing went from 150 to 410 overnight.",
+                [(M, 410, "exact", False), (M, 150, "exact", False)],
+            ),
+        ),
+        *rule(
+            "the same incident's earlier figure is not another incident",
+            (
+                "A tower collapsed on Tuesday, killing 5.\n\n"
+                "Officials had earlier given a toll of 3 for the collapse.",
+                [(K, 5, "exact", False), (K, 3, "exact", False)],
+            ),
+        ),
+        *rule(
+            "vague plurals and up to",
+            ("Scores of people were injured in the crush.", [(INJ, 40, "at_least", False)]),
+            ("Thousands were killed in the flooding.", [(K, 2000, "at_least", False)]),
+            ("As many as 58 people were killed in the raid.", [(K, 58, "up_to", False)]),
+        ),
+    ],
+)
+def test_phenomena_seen_on_unseen_news(parse, text, expected):
+    assert _facts(parse(text)) == sorted(expected)
