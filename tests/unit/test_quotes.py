@@ -565,6 +565,115 @@ QUOTE_CASES = [
             [("Help us, please, we are trapped under the school", "full", None)],
         ),
     ),
+    *rule(
+        "RUN_ON_QUOTE: a statement over many paragraphs keeps its speaker",
+        (
+            "The airline issued a statement on Friday.\n\nIts chairman, Pieter Smit, said: ‘We "
+            "apologise to every passenger.\n\n‘The engines will be inspected before any aircraft "
+            "flies again.\n\n‘Nobody will be charged for a new ticket.’",
+            [
+                ("We apologise to every passenger", "full", "Pieter Smit"),
+                (
+                    "The engines will be inspected before any aircraft flies again",
+                    "full",
+                    "Pieter Smit",
+                ),
+                ("Nobody will be charged for a new ticket", "full", "Pieter Smit"),
+            ],
+        ),
+        (
+            "In a letter to members, union leader Carys Lloyd wrote: ‘The offer is not good "
+            "enough.\n\n‘We have waited three years for a fair rise.’",
+            [
+                ("The offer is not good enough", "full", "Carys Lloyd"),
+                ("We have waited three years for a fair rise", "full", "Carys Lloyd"),
+            ],
+        ),
+        (
+            "Coach Tamsin Hale said after the match: ‘We were poor in the first half.\n\n‘The "
+            "second half was better, but it was too late by then.’",
+            [
+                ("We were poor in the first half", "full", "Tamsin Hale"),
+                ("The second half was better, but it was too late by then", "full", "Tamsin Hale"),
+            ],
+        ),
+        (
+            "Former minister Alan Grey said in a statement: ‘I have served this town for thirty "
+            "years.\n\n‘My family have asked me to step back, and I agree with them.",
+            [
+                ("I have served this town for thirty years", "full", "Alan Grey"),
+                (
+                    "My family have asked me to step back, and I agree with them",
+                    "full",
+                    "Alan Grey",
+                ),
+            ],
+        ),
+        (
+            "Coach Rita Moll told the club website: “We knew the derby would be hard.\n\n“Our "
+            "captain said before the game that we had to stay calm",
+            [
+                ("We knew the derby would be hard", "full", "Rita Moll"),
+                ("Our captain said before the game that we had to stay calm", "full", "Rita Moll"),
+            ],
+        ),
+    ),
+    *rule(
+        "IT_IS_THE_LAST_ISSUER: 'it' after a statement is its issuer",
+        (
+            "Lorna Vance quit as MP for Eastfield on Friday.\n\nThe MP’s statement read: ‘I have "
+            "done nothing wrong.’\n\nIt added: ‘I will clear my name.’",
+            [
+                ("I have done nothing wrong", "full", "Lorna Vance"),
+                ("I will clear my name", "full", "Lorna Vance"),
+            ],
+        ),
+        (
+            "Dr Omar Sayed’s letter to the hospital board said: “The ward is unsafe.”\n\nIt "
+            "went on: “Staff have raised this for a year.”",
+            [
+                ("The ward is unsafe", "full", "Omar Sayed"),
+                ("Staff have raised this for a year", "full", "Omar Sayed"),
+            ],
+        ),
+        (
+            "The ministry issued a statement on Monday.\n\n‘We regret the delay,’ it said. "
+            "‘Repairs will take a week.’",
+            [("We regret the delay Repairs will take a week", "full", "ministry")],
+        ),
+    ),
+    *rule(
+        "DOUBLED_TYPEWRITER_MARKS: ``a quote'' in old wire copy",
+        (
+            "``We will open the border on Monday,'' the minister, Raul Ortega, said.",
+            [("We will open the border on Monday", "full", "Raul Ortega")],
+        ),
+        (
+            "Police said the driver ``lost control on the bend'' and hit a wall.",
+            [("lost control on the bend", "partial", "police")],
+        ),
+        (
+            "``Nobody expected the river to rise so fast,'' said farmer Ingrid Solberg.",
+            [("Nobody expected the river to rise so fast", "full", "Ingrid Solberg")],
+        ),
+    ),
+    *rule(
+        "SPEAKERS_OWN_WORDS: 'my children' is not a speaker",
+        (
+            "‘I never wanted to leave.\n\nMy children have asked me to rest.\n\n‘I agree with "
+            "them.’",
+            [("I agree with them", "full", None)],
+        ),
+        (
+            "Ines Roca lost her shop in the flood. Our neighbours told us to leave, we said.\n\n"
+            "“The water was at the door.”",
+            [("The water was at the door", "full", None)],
+        ),
+        (
+            "“We were unlucky today,” our captain said after the game.",
+            [("We were unlucky today", "full", "our captain")],
+        ),
+    ),
 ]
 
 # Quoted words nobody is said to utter: scare quotes, names, titles, nicknames.
@@ -826,6 +935,99 @@ SPEAKER_CASES = [
             "PERSON",
             "mayor",
             "Lind",
+        ),
+    ),
+    *rule(
+        "ROLE_WORD_IS_NOT_A_NAME",
+        ('Chief said: "The fire is under control."', "chief", "anonymous", None, "Chief"),
+        ('"We have found the cause," Head told reporters.', "head", "anonymous", None, "Head"),
+        (
+            'Superintendent said the road would reopen. "It is safe now," Superintendent added.',
+            "superintendent",
+            "anonymous",
+            None,
+            "Superintendent",
+        ),
+    ),
+    *rule(
+        "ROLE_TAKEN_AS: 'the mayor' is who served as mayor",
+        (
+            'Lena Park served as mayor of Ridgeford for ten years. "I will miss this town," the '
+            "mayor said.",
+            "Lena Park",
+            "PERSON",
+            None,
+            "the mayor",
+        ),
+        (
+            'Tariq Bello was elected as chairman of the club in June. "The stadium stays," the '
+            "chairman said.",
+            "Tariq Bello",
+            "PERSON",
+            None,
+            "the chairman",
+        ),
+        (
+            'Mona Diaz resigned as coach on Sunday. The coach told reporters: "It was time."',
+            "Mona Diaz",
+            "PERSON",
+            None,
+            "The coach",
+        ),
+    ),
+    *rule(
+        "OWNER_SPEAKS: the owner of a reply or comments is the speaker",
+        (
+            'Kaur\'s comments suggested that the plan was "dead in the water."',
+            "Kaur",
+            "PERSON",
+            None,
+            "Kaur",
+        ),
+        (
+            'Senator Ada Novak\'s reply stressed that the bill was "not negotiable."',
+            "Ada Novak",
+            "PERSON",
+            "Senator",
+            "Ada Novak",
+        ),
+        (
+            'Volkov\'s answer confirmed the talks were "over for now."',
+            "Volkov",
+            "PERSON",
+            None,
+            "Volkov",
+        ),
+        (
+            'The auditor\'s report warned of "a lost decade" for the railway.',
+            "auditor",
+            "anonymous",
+            None,
+            "The auditor",
+        ),
+    ),
+    *rule(
+        "OWNER_SPEAKS: a person somebody's speaks for themselves",
+        (
+            'The girl\'s mother told reporters: "She was always singing."',
+            "girl's mother",
+            "anonymous",
+            None,
+            "The girl's mother",
+        ),
+        (
+            'Ruiz\'s lawyer said his client was "shocked and saddened."',
+            "Ruiz's lawyer",
+            "anonymous",
+            None,
+            "Ruiz's lawyer",
+        ),
+        (
+            'Nadia Petrov\'s husband said: "She would have wanted us to carry on."',
+            "Nadia Petrov's husband",
+            "anonymous",
+            None,
+            "Nadia Petrov's husband",
         ),
     ),
 ]
