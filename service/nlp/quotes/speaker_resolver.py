@@ -287,6 +287,17 @@ class SpeakerResolver:
             return subject.name
         return self.mentions[end - 1].name if end else None
 
+    def introduced_in(self, start: int, end: int) -> Speaker | None:
+        """The person a stretch of text introduces: its last person subject ("Mayor Tom Reed
+        addressed the crowd", "Ana Costa was pulled from the rubble")."""
+        first, stop = bisect_left(self.mention_starts, start), bisect_left(self.mention_starts, end)
+        for mention in reversed(self.mentions[first:stop]):
+            if mention.is_subject:
+                return Speaker(
+                    mention.name, PERSON, self._known_description(mention.name), mention.name
+                )
+        return None
+
     def _last_speaker(self, types: tuple[str, ...]) -> Speaker | None:
         for speaker in reversed(self.history[-PRONOUN_LOOKBACK:]):
             if speaker.type in types:
