@@ -111,9 +111,9 @@ PERSON_ROLES = (
         activist adviser advisor aide analyst anchor attorney author bureaucrat ceo
         congressman congresswoman correspondent councillor councilman councilwoman critic
         diplomat driver economist editor engineer envoy executive expert farmer fisherman
-        founder head historian journalist lawmaker lawyer manager mechanic mother negotiator
-        nurse official owner passenger pilot prosecutor researcher resident shopkeeper
-        singer student survivor teacher trader vendor veteran victim villager volunteer
+        founder head historian journalist lawmaker lawyer manager mechanic mep mother mp
+        negotiator nurse official owner passenger pilot prosecutor researcher resident
+        shopkeeper singer student survivor teacher trader vendor veteran victim villager volunteer
         witness worker
         """
     )
@@ -122,3 +122,17 @@ PERSON_ROLES = (
 # Honorifics and offices written before a name in a speaker's description (compared
 # without a final period): they belong in the description, not the name.
 SPEAKER_TITLES = OFFICES | SPEAKER_ROLES | HONORIFICS_AND_RANKS | SPEAKER_ONLY_TITLES
+
+# Words that say what a person is, never who: written capitalised alone as a clause's
+# subject ("Chief said", "The MP’s statement") they are a role, not a name.
+ROLE_WORDS = PERSON_ROLES | SPEAKER_TITLES | PERSON_TITLES | TITLE_MODIFIERS
+
+# Nouns for people who speak for themselves when somebody's: "Ruiz's wife said" is the
+# wife, not Ruiz (a role noun, "Ruiz's lawyer", is one too).
+KIN_NOUNS = words(
+    """
+    aunt brother child cousin daughter family fiance fiancee friend grandfather
+    grandmother husband neighbour neighbor niece nephew parent partner relative sister son
+    uncle wife
+    """
+)

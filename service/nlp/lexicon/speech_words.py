@@ -89,6 +89,9 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
+# The speaker's own voice, never the reporter's: "my children", "our team", "asked me".
+FIRST_PERSON_OWNERS = words("my our your")
+FIRST_PERSON_PRONOUNS = words("i me we us")
 # Small words inside a capitalised name ("Stand Up to Racism", "Friends of the Earth").
 NAME_CONNECTORS = frozenset({"to", "of", "and", "for", "on", "the", "&"})
 SPEAKER_PREPS = frozenset({"of", "for", "with", "from", "at", "to", "close"})

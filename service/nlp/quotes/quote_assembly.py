@@ -122,6 +122,31 @@ def _carry_speakers(drafts: list[_Draft], article: Article) -> None:
         if candidates:
             speaker = max(candidates, key=lambda c: c[0])[1]
             draft.attribution = Attribution(cue, cue_text, speaker)
+        elif _stands_alone(draft, article) and first.paragraph > 0:
+            introduced = article.speakers.introduced_in(
+                article.paragraph_starts[first.paragraph - 1],
+                article.paragraph_starts[first.paragraph],
+            )
+            if introduced is not None:
+                draft.attribution = Attribution(None, None, introduced)
+
+
+def _stands_alone(draft: _Draft, article: Article) -> bool:
+    """INTRODUCED_SPEAKER: a paragraph that is nothing but a quote ("“We will rebuild every
+    home.”" after "Mayor Tom Reed addressed the crowd.") is the words of the person the
+    paragraph before introduced, in sports and politics copy alike."""
+    text = article.text
+    paragraph = draft.pieces[0].paragraph
+    start = article.paragraph_starts[paragraph]
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    outside = list(text[start:end])
+    for piece in article.pieces:
+        if piece.paragraph == paragraph:
+            close = end if piece.close_at is None else piece.close_at + 1
+            for k in range(piece.open_at, close):
+                outside[k - start] = " "
+    return not any(ch.isalnum() for ch in outside)
 
 
 def _reported_before(piece: Piece, article: Article) -> Attribution | None:

@@ -21,6 +21,7 @@ from .reporting_cues import (
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 SENTENCE_END = frozenset({".", "?", "!", "…"})
 MAX_CONTEXT_TOKENS = 60
+MAX_ABBREVIATION_LETTERS = 3
 
 
 # ---------------------------------------------------------------- the quote's own sentence
@@ -31,7 +32,27 @@ def _is_boundary(token: Token, article: Article, paragraph: int) -> bool:
         return True
     if article.paragraph_of(token.idx) != paragraph:
         return True
+    if _is_abbreviation_dot(token):
+        return False
     return not article.quoted[token.i] and token.text in SENTENCE_END
+
+
+def _is_abbreviation_dot(token: Token) -> bool:
+    """ABBREVIATION_INSIDE_NAME: the period of "Alm. Brand analyst Ann Holt said", which the
+    tokenizer splits off a short capitalised word it does not know, ends no sentence when a
+    capitalised word follows."""
+    doc = token.doc
+    if token.text != "." or token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    return (
+        not before.whitespace_
+        and before.is_alpha
+        and before.is_title
+        and len(before.text) <= MAX_ABBREVIATION_LETTERS
+        and after.is_alpha
+        and after.is_title
+    )
 
 
 def _ends_sentence_inside(piece: Piece, article: Article) -> bool:

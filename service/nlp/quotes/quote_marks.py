@@ -13,6 +13,9 @@ CLOSE_DOUBLE = "”»"
 OPEN_SINGLE = "‘‹"
 CLOSE_SINGLE = "’›"
 MARKS = re.compile("[\"“”„«»‘’‹›']")
+# DOUBLED_TYPEWRITER_MARKS: wire copy typed on old systems writes ``a quote'' with two
+# backticks and two apostrophes; read as the curly pair (same length, so offsets hold).
+DOUBLED_TYPEWRITER_MARKS = (("``", "“ "), ("''", "” "))
 PARAGRAPHS = re.compile(r"[^\n]+")
 OPENING_CONTEXT = "([{—–-/\n"
 CLOSING_CONTEXT = ".,;:!?)]}—–-…"
@@ -107,9 +110,11 @@ def _pair_double(text: str, start: int, end: int) -> tuple[list[tuple[int, int]]
 
 
 def _pair_single(
-    text: str, start: int, end: int, skip: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Single-mark pairs in one paragraph outside the double-quoted stretches `skip`."""
+    text: str, start: int, end: int, skip: list[tuple[int, int]], *, may_run_on: bool = False
+) -> tuple[list[tuple[int, int]], int | None]:
+    """Single-mark pairs in one paragraph outside the double-quoted stretches `skip`, and
+    an opening left unclosed at its end when `may_run_on` (the next paragraph opens with a
+    single mark) and that opening starts a sentence."""
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
     # A mark after an s that looks like a plural possessive ("the kids’ rooms") but may
@@ -140,9 +145,11 @@ def _pair_single(
             # The first such mark: quoted phrases are short, later possessives are
             # more likely the reporter's own words than the speaker's.
             possessive_at = i
+    if open_at is not None and may_run_on and _opens_sentence(text, open_at, start):
+        return pairs, open_at
     if open_at is not None and possessive_at is not None:
         pairs.append((open_at, possessive_at))
-    return pairs
+    return pairs, None
 
 
 def _may_close_as_possessive(text: str, i: int, start: int, end: int) -> bool:
@@ -189,6 +196,11 @@ def _opens_paragraph(text: str, start: int, end: int) -> bool:
     return start < end and (text[start] in OPEN_DOUBLE or text[start] == '"')
 
 
+def _opens_paragraph_single(text: str, start: int, end: int) -> bool:
+    """ "‘I maintain ..." -- British copy runs a statement over paragraphs in single marks."""
+    return start < end and _single_role(text, start, start, end) == "open"
+
+
 def _opens_sentence(text: str, mark: int, para_start: int) -> bool:
     """Does the quote opening at `mark` begin a sentence of its own? Only such quotes run on
     over paragraphs; an unclosed mark mid-sentence is a typo."""
@@ -201,26 +213,55 @@ def _opens_sentence(text: str, mark: int, para_start: int) -> bool:
     return i < para_start or text[i] in SENTENCE_OPENERS
 
 
+def _marks_view(text: str) -> str:
+    """The text with DOUBLED_TYPEWRITER_MARKS read as curly marks, offsets unchanged."""
+    for doubled, curly in DOUBLED_TYPEWRITER_MARKS:
+        text = text.replace(doubled, curly)
+    return text
+
+
 def find_pieces(text: str) -> list[Piece]:
-    """Every run of quoted words in the text, in order."""
+    """Every run of quoted words in the text, in order.
+
+    RUN_ON_QUOTE: a quote opening a sentence may run over paragraphs, each opening with a
+    mark (double or, in British copy, single) and only the last one closing. Its last
+    paragraph is kept even when its closing mark is missing (or the excerpt ends there).
+    """
+    text = _marks_view(text)
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPHS.finditer(text)]
     pieces: list[Piece] = []
+    ran_on = False  # did the previous paragraph's quote run on into this one?
     for index, (start, end) in enumerate(paragraphs):
         doubles, dangling = _pair_double(text, start, end)
-        next_opens = index + 1 < len(paragraphs) and _opens_paragraph(text, *paragraphs[index + 1])
-        # An unclosed mark whose quote runs on into the next paragraph.
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        next_opens = following is not None and _opens_paragraph(text, *following)
         runs_on = (
             dangling
-            if dangling is not None and next_opens and _opens_sentence(text, dangling, start)
+            if dangling is not None
+            and (next_opens or (ran_on and dangling == start))
+            and _opens_sentence(text, dangling, start)
             else None
         )
         inside = doubles + [(runs_on, end)] if runs_on is not None else doubles
-        pairs = _drop_nested(doubles + _pair_single(text, start, end, inside))
+        next_opens_single = following is not None and _opens_paragraph_single(text, *following)
+        singles, single_runs_on = _pair_single(
+            text,
+            start,
+            end,
+            inside,
+            may_run_on=runs_on is None and (next_opens_single or ran_on),
+        )
+        if single_runs_on is not None and not next_opens_single and single_runs_on != start:
+            single_runs_on = None
+        pairs = _drop_nested(doubles + singles)
         runs: list[tuple[int, int | None]] = list(pairs)
-        if runs_on is not None:
-            runs.append((runs_on, None))
-        for open_at, close_at in runs:
+        for open_at in (runs_on, single_runs_on):
+            if open_at is not None and not any(a < open_at < b for a, b in pairs):
+                runs.append((open_at, None))
+        ran_on = False
+        for open_at, close_at in sorted(runs, key=lambda r: r[0]):
             inner_start, inner_end = _trim(text, open_at + 1, end if close_at is None else close_at)
             if _has_words(text, inner_start, inner_end):
                 pieces.append(Piece(open_at, close_at, inner_start, inner_end, index))
+                ran_on = close_at is None
     return pieces

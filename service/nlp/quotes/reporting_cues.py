@@ -176,12 +176,15 @@ def ancestor_cue(piece: Piece, article: Article) -> Attribution | None | bool:
     if not roots:
         return None
     verb = doc[roots[0]].head
+    in_condition = False  # climbed out of a condition or time clause
+    came_from: Token | None = None
     for _ in range(MAX_ANCESTOR_HOPS):
         # The parser may run a sentence on into the next paragraph; a verb there reports
         # the next paragraph's words, not these.
         if article.paragraph_of(verb.idx) != piece.paragraph:
             return None
-        if not article.quoted[verb.i]:
+        reported = came_from is not None and came_from.dep_ == "ccomp"
+        if not article.quoted[verb.i] and (not in_condition or reported):
             lemma = verb.lemma_.lower()
             if _is_naming(verb, article):
                 return False
@@ -192,12 +195,15 @@ def ancestor_cue(piece: Piece, article: Article) -> Attribution | None | bool:
                 if found is not None:
                     return found
         # Conditions and time clauses are not what anyone is reported to have said; a bare
-        # participle clause is ("said its forces struck a post, killing "up to 60" ...").
+        # participle clause is ("said its forces struck a post, killing "up to 60" ...).
+        # REPORTED_CONDITION: unless the condition itself sits in a clause someone is said
+        # to have said ("said his children asked him to leave after the family lived an
+        # 'indescribable nightmare'"): then that clause's speech verb reports it.
         if verb.dep_ == "advcl" and not _is_participle_clause(verb):
-            return None
+            in_condition = True
         if verb.head.i == verb.i:
             return None
-        verb = verb.head
+        came_from, verb = verb, verb.head
     return None
 
 

@@ -16,9 +16,11 @@ from spacy.tokens import Doc, Token
 
 from ..doc_facts import facts
 from ..lexicon.organisations import INSTITUTION_NOUNS, ORG_HEADS, ORG_WORDS
-from ..lexicon.people import SPEAKER_TITLES
+from ..lexicon.people import KIN_NOUNS, PERSON_ROLES, ROLE_WORDS, SPEAKER_TITLES
 from ..lexicon.speech_words import (
     DOCUMENT_NOUNS,
+    FIRST_PERSON_OWNERS,
+    FIRST_PERSON_PRONOUNS,
     GROUP_PRONOUNS,
     HONORIFICS,
     NAME_CONNECTORS,
@@ -28,8 +30,10 @@ from ..lexicon.speech_words import (
     SPEECH_VERBS,
     THING_PRONOUNS,
 )
+from .quote_marks import OPEN_DOUBLE, OPEN_SINGLE
 
 PERSON = "PERSON"
+OPENING_MARKS = OPEN_DOUBLE + OPEN_SINGLE + "\"'"
 ORG = "ORG"
 ANONYMOUS = "anonymous"
 
@@ -153,6 +157,10 @@ class SpeakerResolver:
         self.mention_starts: list[int] = []
         self.person_speakers: list[tuple[int, str]] = []
         self.org_speakers: list[int] = []  # where each organisation speaker was named
+        # IT_IS_THE_LAST_ISSUER: what an "it said" points to, the last organisation that
+        # spoke or the issuer of the last statement quoted ("The MP’s statement read: ...
+        # It added: ...").
+        self.last_issuer: Speaker | None = None
         self._index_people()
 
     # ---- the article's people ----
@@ -263,6 +271,7 @@ class SpeakerResolver:
                 self.person_speakers.append((at, speaker.name))
             elif speaker.type == ORG:
                 self.org_speakers.append(at)
+                self.last_issuer = speaker
 
     def _person_before(self, char: int) -> str | None:
         """The person a he/she most likely points to: the last subject or quoted speaker,
@@ -277,6 +286,17 @@ class SpeakerResolver:
         if subject is not None:
             return subject.name
         return self.mentions[end - 1].name if end else None
+
+    def introduced_in(self, start: int, end: int) -> Speaker | None:
+        """The person a stretch of text introduces: its last person subject ("Mayor Tom Reed
+        addressed the crowd", "Ana Costa was pulled from the rubble")."""
+        first, stop = bisect_left(self.mention_starts, start), bisect_left(self.mention_starts, end)
+        for mention in reversed(self.mentions[first:stop]):
+            if mention.is_subject:
+                return Speaker(
+                    mention.name, PERSON, self._known_description(mention.name), mention.name
+                )
+        return None
 
     def _last_speaker(self, types: tuple[str, ...]) -> Speaker | None:
         for speaker in reversed(self.history[-PRONOUN_LOOKBACK:]):
@@ -370,6 +390,20 @@ class SpeakerResolver:
             i -= 1
         return run
 
+    def _speaker_name_run(self, head: Token) -> list[Token]:
+        """ROLE_WORD_IS_NOT_A_NAME: the name run of a speaker, empty when it is a lone role
+        word written capitalised ("Chief said", "The MP’s statement", "Head told reporters"),
+        which is read as the role it is; a role word that is somebody's known name stays."""
+        run = self._name_run(head)
+        if (
+            len(run) == 1
+            and run[0].lower_.rstrip(".") in ROLE_WORDS
+            and run[0].ent_type_ != PERSON
+            and not self.is_known_name(run[0].text)
+        ):
+            return []
+        return run
+
     def _is_name_hyphen(self, i: int) -> bool:
         """The hyphen of a double-barrelled name ("Barra-Lyons"), glued to both neighbours."""
         token = self.doc[i]
@@ -415,10 +449,12 @@ class SpeakerResolver:
 
     def from_subject(self, head: Token) -> Speaker | None:
         """The speaker named by the subject `head` of a reporting verb."""
+        if self._in_speakers_voice(head):
+            return None
         lower = head.text.lower()
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             return self._from_pronoun(head)
-        name_run = self._name_run(head)
+        name_run = self._speaker_name_run(head)
         if name_run:
             return self._from_name(head, name_run)
         appos = self._appositive(head)
@@ -427,6 +463,25 @@ class SpeakerResolver:
             role = self._description(self._np_tokens(head, any_prep=True))
             return Speaker(named.name, named.type, role or named.description, named.mention)
         return self._from_common_noun(head)
+
+    def _in_speakers_voice(self, head: Token) -> bool:
+        """SPEAKERS_OWN_WORDS: "my children", "our team", "your family" belong to somebody's
+        own words, where a quote mark was lost or never closed: not a speaker when the
+        paragraph opens with a quote mark that closes nowhere, or its sentence says "I",
+        "me", "we" or "us" outside any quote. (A club's own "our captain said" has neither.)"""
+        owners = [c for c in head.children if c.dep_ in ("poss", "det")]
+        if not any(c.lower_ in FIRST_PERSON_OWNERS for c in owners):
+            return False
+        para = self.text.rfind("\n", 0, head.idx) + 1
+        first = head.i
+        while first > 0 and head.doc[first - 1].idx >= para:
+            first -= 1
+        if self.text[para] in OPENING_MARKS and not self.quoted[first]:
+            return True  # a mark that opens the paragraph and closes nowhere
+        return any(
+            t.lower_ in FIRST_PERSON_PRONOUNS and not self.quoted[t.i] and t.i != head.i
+            for t in head.sent
+        )
 
     def _from_pronoun(self, head: Token) -> Speaker | None:
         lower = head.text.lower()
@@ -442,7 +497,7 @@ class SpeakerResolver:
             named = self._organisation_before(head)
             if named is not None:
                 return Speaker(named.name, ORG, named.description, head.text)
-            earlier = self._last_speaker((ORG,))
+            earlier = self.last_issuer
         elif lower in GROUP_PRONOUNS:
             earlier = self._last_speaker((ORG, ANONYMOUS))
         else:
@@ -463,7 +518,7 @@ class SpeakerResolver:
                 return None
             if (
                 token.dep_ in ("nsubj", "nsubjpass")
-                and token.ent_type_ == ORG
+                and (token.ent_type_ == ORG or token.lemma_.lower() in INSTITUTION_NOUNS)
                 and not self.quoted[i]
                 and token.lower_ not in THING_PRONOUNS
             ):
@@ -497,14 +552,17 @@ class SpeakerResolver:
         np_tokens = self._np_tokens(head)
         if not np_tokens:
             return None
-        if head.lemma_.lower() in DOCUMENT_NOUNS:
-            issuer = self._issuer(head)
-            if issuer is not None:
-                return self.from_subject(issuer)
+        is_document = head.lemma_.lower() in DOCUMENT_NOUNS
+        owner = self._owner(head) or (self._issuer(head) if is_document else None)
+        if owner is not None:
+            issued = self.from_subject(owner)
+            if is_document and issued is not None:
+                self.last_issuer = issued
+            return issued
         mention = self._phrase(np_tokens)
         first = np_tokens[0].text.lower()
         role = head.lemma_.lower()
-        if first in ("the", "this", "that") and head.tag_ == "NN":
+        if first in ("the", "this", "that") and (head.tag_ == "NN" or role in ROLE_WORDS):
             earlier = self._earlier_role_mention(role, np_tokens[0].i) or self._earlier_with_role(
                 role
             )
@@ -512,6 +570,18 @@ class SpeakerResolver:
                 return Speaker(earlier.name, earlier.type, earlier.description, mention)
         kind = ORG if role in INSTITUTION_NOUNS else ANONYMOUS
         return Speaker(self._anonymous_name(head, np_tokens), kind, None, mention)
+
+    def _owner(self, head: Token) -> Token | None:
+        """OWNER_SPEAKS: "Singh's refusal", "the minister's reply": a thing somebody owns
+        is not a speaker, its owner is. A person ("Ruiz's lawyer", "his wife") or an
+        institution ("the governor's office") owned by someone still speaks for itself."""
+        lemma = head.lemma_.lower()
+        if lemma in PERSON_ROLES or lemma in KIN_NOUNS or lemma in INSTITUTION_NOUNS:
+            return None
+        for child in head.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON" and not self.quoted[child.i]:
+                return child
+        return None
 
     def _issuer(self, document: Token) -> Token | None:
         """Who issued a statement: "Smith's statement", "a statement from the ministry"."""
@@ -543,12 +613,27 @@ class SpeakerResolver:
                 head = token.head.head
             if head.i == token.i and token.dep_ not in ("nsubj", "nsubjpass", "pobj", "appos"):
                 continue
-            if self._name_run(head):
-                return self._from_name(head, self._name_run(head))
+            holder = self._role_holder(token)
+            if holder is not None:
+                return holder
+            if self._speaker_name_run(head):
+                return self._from_name(head, self._speaker_name_run(head))
             np_tokens = self._np_tokens(head)
             return Speaker(
                 self._anonymous_name(head, np_tokens), ANONYMOUS, None, self._phrase(np_tokens)
             )
+        return None
+
+    def _role_holder(self, role: Token) -> Speaker | None:
+        """ROLE_TAKEN_AS: "Lena Park served as mayor", "Dana Osei resigned as MP for
+        Eastfield": the role after "as" is the named subject's, so "the mayor" later is her."""
+        prep = role.head
+        if role.dep_ != "pobj" or prep.lower_ != "as" or prep.head.pos_ not in ("VERB", "AUX"):
+            return None
+        for child in prep.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not self.quoted[child.i]:
+                run = self._speaker_name_run(child)
+                return self._from_name(child, run) if run else None
         return None
 
     def _anonymous_name(self, head: Token, np_tokens: list[Token]) -> str:
@@ -574,7 +659,11 @@ class SpeakerResolver:
             if t.dep_ not in ("det", "predet") and not (t.dep_ == "nummod" and t.lower_ == "one")
         ]
         name = _tidy(self._phrase(words)) or head.text
-        if words and words[0].pos_ != "PROPN" and not words[0].text.isupper():
+        if (
+            words
+            and not words[0].text.isupper()
+            and (words[0].pos_ != "PROPN" or words[0].lower_ in ROLE_WORDS)
+        ):
             # "Police said" at a sentence start is still just "police".
             name = name[:1].lower() + name[1:]
         return name
