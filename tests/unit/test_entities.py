@@ -452,8 +452,8 @@ TYPES = [
         "LOC",
         id="untagged-name-before-a-region-noun",
         marks=pytest.mark.xfail(
-            reason="the model tags 'Karnali' as an adjective and no entity; a region noun "
-            "only extends a name the model found",
+            reason="the tagger reads 'Karnali' as an adjective, not a proper noun, so no name "
+            "starts there for the region noun to extend",
             strict=True,
         ),
     ),

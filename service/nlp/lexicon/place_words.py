@@ -24,7 +24,7 @@ REGION_NOUNS = names(
     """
 )
 
-# Lower-case words after a place that only confirm it is a place ("Odisha state").
+# Lower-case words after a name that confirm it is a place ("Odisha state", "Kursk region").
 PLACE_CONFIRMING_NOUNS = names(
     """
     city
