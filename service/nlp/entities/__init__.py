@@ -12,6 +12,7 @@ Modules, lower layers first:
 - excluded_text: bylines, credits, captions and agency tags, which are not the story.
 - name_shapes: token and name shapes, initials, and the type a curated list gives.
 - mention_spans: cleaning a model span (trim, titles, extension over missed words).
+- descriptor_nouns: lower-case nouns after a name (unit, facility, landform, public body).
 - type_votes: the evidence for a mention's type and the vote.
 - model_mentions: mentions from the model's entity spans.
 - missed_mentions: mentions the model left untagged, and the dateline's place.

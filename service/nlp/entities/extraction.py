@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..doc_facts import facts_scope
+from .descriptor_nouns import bare_place_name
 from .entity_records import Entity, EntitySpan
 from .excluded_text import excluded_ranges
 from .mention_groups import (
@@ -13,6 +14,7 @@ from .mention_groups import (
     group_by_key,
     merge_acronyms,
     merge_country_prefixed,
+    merge_place_units,
     merge_short_company_names,
     merge_short_person_names,
     surface_forms,
@@ -51,12 +53,16 @@ def _to_entity(doc: Doc, group: Group, salience: float) -> Entity:
     for mention in mentions:
         span = doc[mention.start : mention.end]
         spans.append(EntitySpan(span.start_char, span.end_char, span.text))
+    aliases = [f for f in forms if f != name]
+    bare = bare_place_name(name) if entity_type in {"GPE", "LOC"} else None
+    if bare is not None and bare.casefold() not in {f.casefold() for f in forms}:
+        aliases.append(bare)  # "Helmand" of "Helmand province" names the same place
     return Entity(
         name=name,
         type=entity_type,
         mentions=len(spans),
         salience=salience,
-        aliases=tuple(f for f in forms if f != name),
+        aliases=tuple(aliases),
         spans=tuple(spans),
     )
 
@@ -83,6 +89,7 @@ def _extract_entities(doc: Doc) -> list[Entity]:
     merge_acronyms(doc, groups)
     merge_short_company_names(groups)
     merge_country_prefixed(doc, groups)
+    merge_place_units(groups)
     ordered = list(groups.values())
     scores = _salience(ordered, len(doc))
     entities = [_to_entity(doc, g, s) for g, s in zip(ordered, scores, strict=True)]

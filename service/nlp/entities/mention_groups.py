@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import gazetteer as gz
 from ..lexicon.organisations import CORPORATE_SUFFIXES
+from .descriptor_nouns import bare_place_name
 from .entity_keys import entity_key, plain_key
 from .entity_records import LIST_VOTE, Mention
 from .name_shapes import POSSESSIVE, initials_of, list_type, person_shaped
@@ -180,6 +181,22 @@ def _after_country(doc: Doc, start: int, end: int) -> int | None:
 
 
 _COUNTRY_KEYS = frozenset(entity_key(name) for name in gz.COUNTRIES)
+
+
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+def merge_place_units(groups: dict[str, Group]) -> None:
+    """PLACE_WITH_ITS_UNIT_NOUN: "Buxar" joins "Buxar district", "Helmand" "Helmand
+    province": a place named once with its unit noun and then without it."""
+    for key in list(groups):
+        group = groups.get(key)
+        bare = bare_place_name(key)
+        if group is None or bare is None or group.type() not in _PLACE_TYPES:
+            continue
+        # a one-word "person" of the same name is the model's guess at the place
+        if bare in groups and (groups[bare].type() != "PERSON" or " " not in bare):
+            _merge(groups, key, bare, as_type=group.type())
 
 
 def surface_forms(doc: Doc, mentions: list[Mention]) -> list[str]:

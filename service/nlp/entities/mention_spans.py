@@ -3,18 +3,26 @@ possessives and titles, and grow it over words the model left out."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import gazetteer as gz
+from ..lexicon.media import MEDIA_DESCRIPTORS
 from ..lexicon.organisations import ORG_HEADS_AFTER_NORP
-from ..lexicon.people import PERSON_TITLES, TITLE_MODIFIERS
-from ..lexicon.place_words import REGION_NOUNS
+from ..lexicon.people import (
+    PERSON_TITLES,
+    ROLES_BEFORE_A_NAME,
+    TITLE_ABBREVIATIONS,
+    TITLE_MODIFIERS,
+)
+from .descriptor_nouns import descriptor_extension
 from .name_shapes import (
     LEADING_DROP,
     POSSESSIVE,
     TRAILING_DROP,
     is_name_token,
+    is_personal_name,
     list_type,
+    opens_sentence,
     person_shaped,
 )
 
@@ -40,8 +48,12 @@ def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         or doc[end - 1].is_punct
         or doc[end - 1].is_space
         or doc[end - 1].pos_ in TRAILING_DROP
+        or (label == "PERSON" and end - start > 1 and _is_figure(doc[end - 1]))
+        or (label == "ORG" and end - start > 1 and _is_media_descriptor(doc[end - 1]))
     ):
         end -= 1
+    if end - start > 2 and is_demonym(doc[start].text) and is_personal_name(doc, start + 1, end):
+        start += 1  # NATIONALITY_BEFORE_NAME: "Canadian Felix Auger-Aliassime"
     while (
         end - start > 1 and end < len(doc) and is_name_token(doc[end]) and opens_title(doc, end - 1)
     ):
@@ -54,6 +66,16 @@ def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     ):
         start += 1  # "Russian Telegram channels": the name is "Telegram"
     return start, end
+
+
+def _is_figure(tok: Token) -> bool:
+    """SCORE_AFTER_NAME: "Grigor Dimitrov 7-6": a score or number ends no person's name."""
+    return any(ch.isdigit() for ch in tok.text) or tok.tag_ == "SYM"
+
+
+def _is_media_descriptor(tok: Token) -> bool:
+    """AGENCY_DESCRIPTOR: "Kyodo news agency" is the agency "Kyodo"."""
+    return tok.is_lower and tok.text in MEDIA_DESCRIPTORS
 
 
 def opens_title(doc: Doc, i: int) -> bool:
@@ -75,18 +97,30 @@ def _is_break(doc: Doc, i: int) -> bool:
 
 
 def strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int, bool]:
-    """Remove "President", "Sen.", "Prime Minister" before a name; report if any was there."""
+    """Remove "President", "Sen.", "Prime Minister" before a name; report if any was there.
+
+    Also TITLE_ABBREVIATION ("CS Murkomen") and SENTENCE_INITIAL_ROLE: a role noun
+    capitalised only because it opens the sentence ("Applicant Mrs J Warr")."""
     found = False
     while end - start > 1:
         two = f"{doc[start].text} {doc[start + 1].text}".casefold()
         if end - start > 2 and two in PERSON_TITLES:
             start += 2
-        elif doc[start].text.casefold() in PERSON_TITLES:
+        elif is_title_token(doc[start]) or _sentence_initial_role(doc, start):
             start += 1
         else:
             break
         found = True
     return start, end, found
+
+
+def is_title_token(tok: Token) -> bool:
+    """A title before a name: "Mrs", "Governor", or capital initials of one ("CS")."""
+    return tok.text.casefold() in PERSON_TITLES or tok.text in TITLE_ABBREVIATIONS
+
+
+def _sentence_initial_role(doc: Doc, i: int) -> bool:
+    return doc[i].text.casefold() in ROLES_BEFORE_A_NAME and opens_sentence(doc, i)
 
 
 def extend(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> tuple[int, int, str]:
@@ -96,10 +130,11 @@ def extend(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> tuple
         nxt = doc[end]
         if label == "NORP" and nxt.text.casefold() in ORG_HEADS_AFTER_NORP and nxt.is_title:
             return start, end + 1, "ORG"
-        if _takes_region_noun(doc, start, end, label):
-            return start, end + 1, "GPE"
         if label == "GPE" and nxt.lower_ == "police":
             return start, end + 1, "ORG"
+        descriptor = descriptor_extension(doc, start, end, label, taken)
+        if descriptor is not None:
+            return start, descriptor[0], descriptor[1]
         place = _following_place(doc, end + 1) if nxt.lower_ == "in" else None
         if doc[end - 1].text in {"Embassy", "Consulate"} and place is not None:
             return start, place, label
@@ -110,7 +145,24 @@ def extend(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> tuple
     if end - start == 1 and person_shaped([doc[start]]):
         while end < n and end - start < 4 and _continues_name(doc, end, taken):
             end += 1  # "Garbine" + "Muguruza": a personal name the model cut short
+    if label == "PERSON":
+        while start > 0 and end - start < 3 and _first_name_before(doc, start, end, taken):
+            start -= 1  # "Pablo" + "Carreno Busta": FIRST_NAME_LEFT_OUT
     return start, end, label
+
+
+def _first_name_before(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
+    """An untagged name word the parser attaches to the person's name after it."""
+    i = start - 1
+    tok = doc[i]
+    return (
+        _continues_name(doc, i, taken)
+        and tok.dep_ == "compound"
+        and start <= tok.head.i < end
+        and not is_demonym(tok.text)
+        and is_personal_name(doc, i, end)
+        and not opens_sentence(doc, i)
+    )
 
 
 def _continues_name(doc: Doc, i: int, taken: set[int]) -> bool:
@@ -122,17 +174,6 @@ def _continues_name(doc: Doc, i: int, taken: set[int]) -> bool:
         return False
     # "Senate Majority Leader", "White House Press Secretary": the word opens a title
     return not (i + 1 < len(doc) and doc[i + 1].text.casefold() in PERSON_TITLES)
-
-
-def _takes_region_noun(doc: Doc, start: int, end: int, label: str) -> bool:
-    """ "the Belgorod region", "the Pidhorodnenska community" name a place with its noun."""
-    noun = doc[end].text  # lower case only: "U.S. District Judge" is a title
-    if label in {"PERSON", "EVENT"} or noun not in REGION_NOUNS:
-        return False
-    if noun == "community":
-        return label in {"GPE", "LOC"}  # "the Jewish community" is not a place
-    # "the Russian region of Kursk": the demonym is not the region's name
-    return not _is_demonym(doc[start:end].text)
 
 
 def _following_place(doc: Doc, index: int) -> int | None:
@@ -154,7 +195,7 @@ def _following_entity(doc: Doc, index: int) -> Span | None:
     return doc[index:end]
 
 
-def _is_demonym(text: str) -> bool:
+def is_demonym(text: str) -> bool:
     return text.casefold() in gz.DEMONYMS
 
 

@@ -11,6 +11,7 @@ from ..doc_facts import facts
 from ..lexicon.media import SOCIAL_PLATFORMS
 from ..lexicon.people import PERSON_TITLES
 from ..lexicon.story_furniture import STORY_LABELS
+from .descriptor_nouns import descriptor_extension, region_noun_follows_role
 from .entity_records import CONTEXT_VOTE, LIST_VOTE, Mention
 from .excluded_text import overlaps
 from .name_shapes import initials_of, is_glued_hyphen, is_name_token, list_type
@@ -81,11 +82,12 @@ def missed_mentions(
                 end += 2  # "Babajide Sanwo-Olu"
             else:
                 break
-        mention = _untagged_mention(doc, i, end)
+        mention = _described_mention(doc, i, end, taken) or _untagged_mention(doc, i, end)
         if mention is not None and not overlaps(
-            excluded, starts, doc[i].idx, doc[end - 1].idx + len(doc[end - 1])
+            excluded, starts, doc[i].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1])
         ):
             found.append(mention)
+            end = max(end, mention.end)
         i = end
     return found
 
@@ -135,6 +137,20 @@ def dateline_place(doc: Doc, taken: set[int]) -> Mention | None:
 
 def _is_capital_word(token: Token) -> bool:
     return token.is_upper and token.is_alpha and len(token.text) > 1
+
+
+def _described_mention(doc: Doc, start: int, end: int, taken: set[int]) -> Mention | None:
+    """An untagged name with the noun that says what it is: "the Atlas mountains",
+    "Karnali province", "Kebbi district officer" (the place "Kebbi")."""
+    if is_bare_head(list(doc[start:end])) or any(is_role_noun(t) for t in doc[start:end]):
+        return None
+    grown = descriptor_extension(doc, start, end, None, taken)
+    if grown is None and not (end < len(doc) and region_noun_follows_role(doc, end)):
+        return None
+    new_end, label = grown if grown is not None else (end, "GPE")
+    mention = Mention(start, new_end, label, Counter({label: CONTEXT_VOTE}))
+    mention.is_subject = is_subject(doc, start, new_end)
+    return mention
 
 
 def _untagged_mention(doc: Doc, start: int, end: int) -> Mention | None:

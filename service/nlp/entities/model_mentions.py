@@ -8,10 +8,25 @@ from spacy.tokens import Doc, Span
 
 from ..doc_facts import facts
 from ..lexicon import gazetteer as gz
+from ..lexicon.organisations import ORG_WORDS
 from .entity_records import MODEL_VOTE, Mention
 from .excluded_text import overlaps
-from .mention_spans import extend, is_title_fragment, opens_title, strip_titles, trim
-from .name_shapes import LEADING_DROP, POSSESSIVE, TRAILING_DROP
+from .mention_spans import (
+    extend,
+    is_demonym,
+    is_title_fragment,
+    opens_title,
+    strip_titles,
+    trim,
+)
+from .name_shapes import (
+    LEADING_DROP,
+    POSSESSIVE,
+    TRAILING_DROP,
+    is_personal_name,
+    list_type,
+    opens_sentence,
+)
 from .type_votes import is_subject, vote
 
 # Labels that name something; DATE, TIME, CARDINAL, MONEY and the like are
@@ -73,6 +88,14 @@ def _clean_mentions(doc: Doc, start: int, end: int, label: str, taken: set[int])
     trimmed_start, trimmed_end = trim(doc, start, end, label)
     if trimmed_start >= trimmed_end or is_title_fragment(doc, trimmed_start, trimmed_end):
         return []
+    if _is_capitalised_common_noun(doc, trimmed_start, trimmed_end):
+        return []
+    person_at = _person_after_organisation(doc, trimmed_start, trimmed_end)
+    if person_at is not None:
+        return [
+            *_clean_mentions(doc, trimmed_start, person_at, "ORG", taken),
+            *_clean_mentions(doc, person_at, trimmed_end, "PERSON", taken),
+        ]
     # a span the model drew wrongly also gives weaker evidence of its label
     weight = (
         MODEL_VOTE
@@ -85,6 +108,13 @@ def _clean_mentions(doc: Doc, start: int, end: int, label: str, taken: set[int])
         and doc[trimmed_start:trimmed_end].text != doc[start:end].text.strip()
     ):
         label = "ORG"  # "Russian Telegram" minus the demonym
+    if (
+        label != "PERSON"
+        and trimmed_start > start
+        and is_demonym(doc[trimmed_start - 1].text)
+        and is_personal_name(doc, trimmed_start, trimmed_end)
+    ):
+        label = "PERSON"  # NATIONALITY_BEFORE_NAME: "Canadian Felix Auger-Aliassime" (ORG)
     if label == "PERSON" and trimmed_end < end and opens_title(doc, trimmed_end):
         label = "ORG"  # "Fed" of "Fed Chair": what goes before a title is its institution
     new_start, new_end, new_label = extend(doc, trimmed_start, trimmed_end, label, taken)
@@ -96,11 +126,39 @@ def _clean_mentions(doc: Doc, start: int, end: int, label: str, taken: set[int])
     if not mention.votes:
         return []
     mention.is_subject = is_subject(doc, new_start, new_end)
-    if label == "GPE" and new_label == "ORG":
-        # "Virginia Beach police" names the police and the city
+    if label == "GPE" and new_label in {"ORG", "FAC"}:
+        # "Virginia Beach police" names the police and the city, "Londiani junction" the
+        # junction and the town (not "Raghunathpur railroad station", read as a person)
         place = Mention(trimmed_start, trimmed_end, "GPE", Counter({"GPE": MODEL_VOTE}))
         return [place, mention]
     return [mention]
+
+
+def _is_capitalised_common_noun(doc: Doc, start: int, end: int) -> bool:
+    """SENTENCE_INITIAL_COMMON_NOUN: "Paramedics arrived", "Smoke rose": one word that opens
+    a sentence and that the tagger reads as a common noun is capitalised for its place,
+    unless a list knows it or the article writes it capitalised inside a sentence too."""
+    tok = doc[start]
+    if end - start != 1 or tok.tag_ not in {"NN", "NNS"} or not opens_sentence(doc, start):
+        return False
+    if list_type(tok.text) is not None:
+        return False
+    return not any(
+        other.text == tok.text and not opens_sentence(doc, other.i)
+        for other in facts(doc).tokens
+        if other.i != start and other.lower_ == tok.lower_
+    )
+
+
+def _person_after_organisation(doc: Doc, start: int, end: int) -> int | None:
+    """ORG_THEN_PERSON: "Ogun State Police Command Abimbola Oyeyemi": a span that runs from
+    an organisation's name, ended by an organisation word, into a personal name is two
+    names; where the person's name starts, if so."""
+    for split in range(end - 2, start + 1, -1):
+        head = doc[split - 1]
+        if head.text[:1].isupper() and head.text.casefold() in ORG_WORDS:
+            return split if is_personal_name(doc, split, end) else None
+    return None
 
 
 def _before_open_bracket(doc: Doc, start: int, end: int) -> int:

@@ -11,7 +11,8 @@ from ..lexicon import gazetteer as gz
 from ..lexicon.canonical_names import GPE_CANONICALS, ORG_CANONICALS
 from ..lexicon.media import NEWS_AGENCIES
 from ..lexicon.named_things import EVENT_HEADS, FACILITY_HEADS
-from ..lexicon.organisations import ACRONYM_SKIP, ORG_HEADS_AFTER_NORP
+from ..lexicon.organisations import ACRONYM_SKIP, ORG_HEADS_AFTER_NORP, ORG_WORDS
+from ..lexicon.people import PERSON_ROLES, PERSON_TITLES, TITLE_MODIFIERS
 from .entity_keys import entity_key
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -38,6 +39,27 @@ def is_glued_hyphen(doc: Doc, i: int) -> bool:
     )
 
 
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";"})
+
+
+def opens_sentence(doc: Doc, i: int) -> bool:
+    """Token `i` is the first word of a sentence or line, after any opening quote or
+    bracket: a capital there says nothing about a name."""
+    j = i
+    while (
+        j > 0
+        and (doc[j - 1].is_punct or doc[j - 1].is_space)
+        and not (doc[j - 1].text in _SENTENCE_ENDS or "\n" in doc[j - 1].text)
+    ):
+        j -= 1
+    return (
+        j == 0
+        or doc[j - 1].text in _SENTENCE_ENDS
+        or "\n" in doc[j - 1].text
+        or bool(doc[j].is_sent_start)
+    )
+
+
 def person_shaped(tokens: list[Token]) -> bool:
     tokens = [tok for tok in tokens if not is_glued_hyphen(tok.doc, tok.i)]
     if not 1 <= len(tokens) <= 4:
@@ -48,6 +70,23 @@ def person_shaped(tokens: list[Token]) -> bool:
     if last in FACILITY_HEADS or last in EVENT_HEADS or last in ORG_HEADS_AFTER_NORP:
         return False
     return list_type(" ".join(tok.text for tok in tokens)) is None
+
+
+def is_personal_name(doc: Doc, start: int, end: int) -> bool:
+    """Two to four name tokens, none a word of an organisation's or title's name."""
+    tokens = [tok for tok in doc[start:end] if not is_glued_hyphen(doc, tok.i)]
+    return (
+        len(tokens) >= 2
+        and person_shaped(tokens)
+        and not any(
+            tok.text.casefold() in ORG_WORDS
+            or tok.text.casefold() in PERSON_TITLES
+            or tok.text.casefold() in PERSON_ROLES
+            or tok.text.casefold() in TITLE_MODIFIERS
+            or list_type(tok.text) is not None
+            for tok in tokens
+        )
+    )
 
 
 def list_type(text: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import gazetteer as gz
 from ..lexicon.media import MEDIA_NOUNS
 from ..lexicon.named_things import (
     EVENT_HEADS,
@@ -22,7 +23,7 @@ from ..lexicon.place_words import (
     REGION_NOUNS,
 )
 from .entity_records import CONTEXT_VOTE, LIST_VOTE, MODEL_VOTE, Mention
-from .name_shapes import POSSESSIVE, list_type, person_shaped
+from .name_shapes import POSSESSIVE, is_personal_name, list_type, person_shaped
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OFTEN_A_MISSED_PLACE = frozenset({"PERSON", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART"})
@@ -75,6 +76,12 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
         before.lower_ in PERSON_ROLES or before.text.casefold() in PERSON_TITLES
     ):
         return "PERSON"
+    if (
+        before is not None
+        and before.text.casefold() in gz.DEMONYMS
+        and is_personal_name(doc, start, end)
+    ):
+        return "PERSON"  # NATIONALITY_BEFORE_NAME: "Kenyan Eliud Kipchoge"
     root = doc[start:end].root
     if any(is_role_noun(child) for child in root.children if child.dep_ == "appos"):
         return "PERSON"

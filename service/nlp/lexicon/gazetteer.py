@@ -354,45 +354,122 @@ DEMONYMS = names(
     """
     Afghan
     African
+    Albanian
+    Algerian
     American
     Arab
+    Argentine
+    Argentinian
+    Armenian
     Australian
+    Austrian
+    Azerbaijani
+    Bangladeshi
     Belarusian
+    Belgian
+    Bolivian
+    Bosnian
+    Brazilian
     British
+    Bulgarian
+    Burmese
+    Cambodian
+    Cameroonian
     Canadian
     Chechen
+    Chilean
     Chinese
+    Christian
+    Colombian
+    Congolese
+    Croatian
+    Cuban
+    Cypriot
+    Czech
+    Danish
     Dutch
+    Ecuadorian
     Egyptian
+    Emirati
+    Eritrean
+    Estonian
+    Ethiopian
     European
+    Filipino
+    Finnish
     French
     German
+    Ghanaian
     Greek
+    Guatemalan
+    Haitian
+    Hungarian
     Indian
+    Indonesian
     Iranian
     Iraqi
     Irish
     Israeli
     Italian
+    Jamaican
     Japanese
     Jewish
+    Jordanian
+    Kazakh
+    Kenyan
     Korean
+    Kuwaiti
+    Latvian
     Lebanese
     Libyan
+    Lithuanian
+    Malaysian
+    Malian
     Mexican
+    Moldovan
+    Mongolian
+    Moroccan
+    Mozambican
     Muslim
-    Christian
+    Nepalese
+    Nigerian
+    Norwegian
     Pakistani
     Palestinian
+    Peruvian
     Polish
+    Portuguese
+    Qatari
+    Romanian
     Russian
+    Rwandan
     Saudi
+    Senegalese
+    Serbian
+    Singaporean
+    Slovak
+    Slovenian
+    Somali
     Spanish
+    Sudanese
+    Swedish
+    Swiss
     Syrian
+    Taiwanese
     Tajik
+    Tanzanian
+    Thai
+    Tunisian
     Turkish
+    Ugandan
     Ukrainian
+    Uruguayan
+    Uzbek
+    Venezuelan
+    Vietnamese
     Western
     Yemeni
+    Zambian
+    Zimbabwean
     """
 )

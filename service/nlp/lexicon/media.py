@@ -65,3 +65,7 @@ SOCIAL_PLATFORMS = frozenset(
         "VKontakte",
     }
 )
+
+# Lower-case words after an outlet's name that describe it and are not part of it:
+# "Kyodo news agency", "Yonhap news agency", "the IRNA news agency".
+MEDIA_DESCRIPTORS = MEDIA_NOUNS | names("news")

@@ -48,6 +48,23 @@ FACILITY_HEADS = names(
     """
 )
 
+# Lower-case nouns that make the name before them a facility's: "Raghunathpur railroad
+# station", "Londiani junction", "the Kloof mine", "the Lagos-Ibadan expressway".
+FACILITY_NOUNS = FACILITY_HEADS | names(
+    """
+    checkpoint
+    dam
+    expressway
+    highway
+    interchange
+    junction
+    mine
+    motorway
+    refinery
+    roundabout
+    """
+)
+
 # Final words of a named event (sports events, storms, wars).
 EVENT_HEADS = names(
     """

@@ -48,6 +48,10 @@ ORG_HEADS = (
 # Common nouns naming an institution: "the ministry said" is an ORG speaking.
 INSTITUTION_NOUNS = INSTITUTION_HEADS | STATE_BODIES | words("firm prosecutor's prosecutors'")
 
+# Lower-case bodies of a place after its level of government: "the Hyogo prefectural
+# government", "the Sindh provincial assembly", "Kerala state police".
+PUBLIC_BODY_NOUNS = INSTITUTION_HEADS | words("assembly government legislature")
+
 # Words that make an unrecognised proper name (a speaker's) an institution rather
 # than a person.
 ORG_WORDS = (

@@ -136,3 +136,23 @@ KIN_NOUNS = words(
     uncle wife
     """
 )
+
+# Parties to a case, capitalised when a sentence starts with them ("Applicant Mrs J Warr").
+LEGAL_PARTIES = words(
+    """
+    applicant appellant claimant complainant defendant petitioner plaintiff respondent
+    """
+)
+
+# Role nouns that, capitalised only because they open a sentence, go before a name and
+# are not part of it ("Witness Ann Lee said", "Applicant Mrs J Warr").
+ROLES_BEFORE_A_NAME = PERSON_ROLES | LEGAL_PARTIES
+
+# Titles written as capital initials before a name, matched as written: "CS Murkomen"
+# (a Kenyan Cabinet Secretary), "PS Raymond Omollo", "OCPD Agnes Kunga", Indian
+# police ranks ("SP", "DSP") and "CEO"; initials of a person ("DK Pathak") are not listed.
+TITLE_ABBREVIATIONS = words(
+    """
+    ASP CEO CS DCP DSP IGP MCA MLA MP OCPD PS SP SSP
+    """
+)

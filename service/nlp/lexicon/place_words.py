@@ -6,28 +6,33 @@ from __future__ import annotations
 from .word_blocks import names
 
 # Lower-case words that follow a place name and belong to it ("the Belgorod region").
+# "Helmand province", "Buxar district": the noun is part of the unit's name, and the
+# bare name is an alias of it.
 REGION_NOUNS = names(
     """
     community
+    county
     district
     governorate
+    municipality
     oblast
     prefecture
+    province
     region
+    tehsil
+    township
     """
 )
 
-# Lower-case words after a place that only confirm it is a place ("Odisha state").
+# Lower-case words after a name that confirm it is a place ("Odisha state", "Kursk region").
 PLACE_CONFIRMING_NOUNS = names(
     """
     city
-    county
-    province
     state
     town
     village
     """
-)
+) | REGION_NOUNS.difference({"community"})
 
 # Nouns for kinds of place: "the town of Derna", "Chennai, the capital of ...".
 PLACE_NOUNS = names(
@@ -47,3 +52,44 @@ PLACE_NOUNS = names(
 
 # Prepositions after which a one-word name is often a place: "rescuers worked in Antakya".
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "inside"})
+
+# Lower-case nouns of landforms and waters that follow a name and belong to it: the
+# "Atlas mountains", the "Tana river", the "Sinai desert" (LOC).
+LANDFORM_NOUNS = names(
+    """
+    basin
+    coast
+    delta
+    desert
+    forest
+    gulf
+    hills
+    island
+    islands
+    lake
+    mountains
+    peninsula
+    plateau
+    river
+    sea
+    valley
+    """
+)
+
+# Lower-case words between a place and an institution noun that say which level of
+# government it is: "the Hyogo prefectural government", "the Sindh provincial
+# government", "the Kerala state government".
+ADMINISTRATIVE_ADJECTIVES = names(
+    """
+    city
+    county
+    district
+    federal
+    metropolitan
+    municipal
+    prefectural
+    provincial
+    regional
+    state
+    """
+)
