@@ -19,7 +19,12 @@ from werkzeug.http import generate_etag
 from service.metrics import count_cache, observe_analysis
 from service.nlp.analyze import ArticleAnalysis, analyze
 from service.nlp.pipeline import model_id
-from service.schemas.analysis_schemas import AnalysisSchema, ExplainedCasualtiesSchema
+from service.schemas.analysis_schemas import (
+    AnalysisSchema,
+    ExplainedCasualtiesSchema,
+    ExplainedEntitiesSchema,
+    ExplainedQuotesSchema,
+)
 from service.timestamps import parse_stored
 
 DEFAULT_SUMMARY_SENTENCES = 3
@@ -27,8 +32,12 @@ PART_ANALYSIS = "analysis"
 PART_ENTITIES = "entities"
 PART_QUOTES = "quotes"
 PART_CASUALTIES = "casualties"
-# The casualties with the rules behind each figure (`?explain=true`).
-PART_CASUALTIES_EXPLAINED = "casualties:explain"
+# The parts with the rules behind each item (`?explain=true`), cached beside them.
+EXPLAINED_PARTS = {
+    PART_CASUALTIES: "casualties:explain",
+    PART_QUOTES: "quotes:explain",
+    PART_ENTITIES: "entities:explain",
+}
 # Stored beside ad-hoc parts so ingesting the same text later skips the parse.
 SENTENCE_COUNT_FIELD = "stats:sentences"
 
@@ -106,7 +115,11 @@ class Analyzer:
         self.nlp = nlp
         self.pipeline_version = pipeline_version
         self._analysis_schema = AnalysisSchema()
-        self._explained_schema = ExplainedCasualtiesSchema()
+        self._explained = {
+            "casualties": ExplainedCasualtiesSchema(),
+            "quotes": ExplainedQuotesSchema(),
+            "entities": ExplainedEntitiesSchema(),
+        }
 
     def parse(self, text: str) -> Doc:
         return self.nlp(text)
@@ -144,9 +157,13 @@ class Analyzer:
         parts[PART_ENTITIES] = encode_json({**envelope, "entities": checked["entities"]})
         parts[PART_QUOTES] = encode_json({**envelope, "quotes": checked["quotes"]})
         parts[PART_CASUALTIES] = encode_json({**envelope, **checked["casualties"]})
-        parts[PART_CASUALTIES_EXPLAINED] = encode_json(
-            self._check(self._explained_schema, {**envelope, **bodies["casualties"]})
-        )
+        explained = {
+            PART_CASUALTIES: (self._explained["casualties"], bodies["casualties"]),
+            PART_QUOTES: (self._explained["quotes"], {"quotes": bodies["quotes"]}),
+            PART_ENTITIES: (self._explained["entities"], {"entities": bodies["entities"]}),
+        }
+        for part, (schema, body) in explained.items():
+            parts[EXPLAINED_PARTS[part]] = encode_json(self._check(schema, {**envelope, **body}))
         default = summaries[min(DEFAULT_SUMMARY_SENTENCES, len(summaries)) - 1]
         parts[PART_ANALYSIS] = encode_json({**checked, "summary": default})
         # Fingerprinted once here (as werkzeug's add_etag would), so a cached read

@@ -13,9 +13,9 @@ from service.api.docs import RAW_ARTICLE_BODIES, WRITE_SECURITY, conditional
 from service.ingest import prepare_article
 from service.nlp.names import speaker_matches
 from service.render import (
+    EXPLAINED_PARTS,
     PART_ANALYSIS,
     PART_CASUALTIES,
-    PART_CASUALTIES_EXPLAINED,
     PART_ENTITIES,
     PART_QUOTES,
     CachedBody,
@@ -28,10 +28,10 @@ from service.schemas.analysis_schemas import (
     AnalysisSchema,
     CasualtiesQuerySchema,
     EntitiesQuerySchema,
-    EntitiesSchema,
     ExplainedCasualtiesSchema,
+    ExplainedEntitiesSchema,
+    ExplainedQuotesSchema,
     QuotesQuerySchema,
-    QuotesSchema,
     SummaryQuerySchema,
     SummarySchema,
 )
@@ -59,6 +59,11 @@ def _cached_json(cached: CachedBody) -> Response:
     return response
 
 
+def _part(part: str, query: dict) -> str:
+    """The part to serve: with the rules behind each item when `explain` is asked."""
+    return EXPLAINED_PARTS[part] if query.get("explain") else part
+
+
 def _part_or_404(article_id: str, part: str) -> CachedBody:
     cached = cached_article_part(newsfacts.state, article_id, part)
     if cached is None:
@@ -79,11 +84,14 @@ class Summary(MethodView):
 @blp.route(f"{ARTICLE}/entities")
 class Entities(MethodView):
     @blp.arguments(EntitiesQuerySchema, location="query")
-    @blp.response(200, EntitiesSchema)
+    @blp.response(200, ExplainedEntitiesSchema)
     @conditional
     def get(self, query, article_id):
-        """Named entities of an article, one item per real-world entity"""
-        cached = _part_or_404(article_id, PART_ENTITIES)
+        """Named entities of an article, one item per real-world entity
+
+        With `explain=true` each entity names the rules that found, cut, typed or merged it.
+        """
+        cached = _part_or_404(article_id, _part(PART_ENTITIES, query))
         types = {t.strip().upper() for t in query.get("type", "").split(",") if t.strip()}
         if not types and query["min_mentions"] <= 1:
             return _cached_json(cached)
@@ -99,11 +107,14 @@ class Entities(MethodView):
 @blp.route(f"{ARTICLE}/quotes")
 class Quotes(MethodView):
     @blp.arguments(QuotesQuerySchema, location="query")
-    @blp.response(200, QuotesSchema)
+    @blp.response(200, ExplainedQuotesSchema)
     @conditional
     def get(self, query, article_id):
-        """Quotes of an article with their speakers"""
-        cached = _part_or_404(article_id, PART_QUOTES)
+        """Quotes of an article with their speakers
+
+        With `explain=true` each quote names the rules that found it and chose its speaker.
+        """
+        cached = _part_or_404(article_id, _part(PART_QUOTES, query))
         if not query.get("speaker"):
             return _cached_json(cached)
         document = json.loads(cached.body)
@@ -124,8 +135,7 @@ class Casualties(MethodView):
         Each figure says which incident it counts for (`incident`); with `explain=true`
         it also names the rules that read it and linked it there (`rules`).
         """
-        part = PART_CASUALTIES_EXPLAINED if query["explain"] else PART_CASUALTIES
-        return _cached_json(_part_or_404(article_id, part))
+        return _cached_json(_part_or_404(article_id, _part(PART_CASUALTIES, query)))
 
 
 @blp.route(f"{ARTICLE}/analysis")

@@ -54,6 +54,20 @@ class EntitiesSchema(AnalysisEnvelopeSchema):
     entities = fields.List(fields.Nested(EntitySchema), required=True)
 
 
+class ExplainedEntitySchema(EntitySchema):
+    rules = fields.List(
+        fields.String(),
+        metadata={
+            "description": "With `explain=true`: the names of the rules behind the item "
+            "(see the extractors guide).",
+        },
+    )
+
+
+class ExplainedEntitiesSchema(EntitiesSchema):
+    entities = fields.List(fields.Nested(ExplainedEntitySchema), required=True)
+
+
 class SpeakerSchema(Schema):
     name = fields.String(required=True)
     type = fields.String(required=True, metadata={"description": "PERSON, ORG or anonymous"})
@@ -84,6 +98,20 @@ class QuoteSchema(Schema):
 
 class QuotesSchema(AnalysisEnvelopeSchema):
     quotes = fields.List(fields.Nested(QuoteSchema), required=True)
+
+
+class ExplainedQuoteSchema(QuoteSchema):
+    rules = fields.List(
+        fields.String(),
+        metadata={
+            "description": "With `explain=true`: the names of the rules behind the item "
+            "(see the extractors guide).",
+        },
+    )
+
+
+class ExplainedQuotesSchema(QuotesSchema):
+    quotes = fields.List(fields.Nested(ExplainedQuoteSchema), required=True)
 
 
 class TotalSchema(Schema):
@@ -163,11 +191,15 @@ class ExplainedCasualtiesSchema(CasualtiesSchema):
     figures = fields.List(fields.Nested(ExplainedFigureSchema), required=True)
 
 
-class CasualtiesQuerySchema(Schema):
+class ExplainQuerySchema(Schema):
     explain = fields.Boolean(
         load_default=False,
-        metadata={"description": "Add to each figure the names of the rules behind it"},
+        metadata={"description": "Add to each item the names of the rules behind it"},
     )
+
+
+class CasualtiesQuerySchema(ExplainQuerySchema):
+    pass
 
 
 class AnalysisSchema(AnalysisEnvelopeSchema):
@@ -185,12 +217,12 @@ class SummaryQuerySchema(Schema):
     )
 
 
-class EntitiesQuerySchema(Schema):
+class EntitiesQuerySchema(ExplainQuerySchema):
     type = fields.String(metadata={"description": "Comma list of types, e.g. PERSON,ORG"})
     min_mentions = fields.Integer(load_default=1, validate=validate.Range(min=1))
 
 
-class QuotesQuerySchema(Schema):
+class QuotesQuerySchema(ExplainQuerySchema):
     speaker = fields.String(
         validate=validate.Length(min=1, max=200),
         metadata={"description": "Case-insensitive match on the speaker's name, mention or alias"},

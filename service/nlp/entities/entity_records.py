@@ -22,6 +22,8 @@ class Entity:
     salience: float
     aliases: tuple[str, ...]
     spans: tuple[EntitySpan, ...]
+    # The names of the rules that found, cut, typed or merged the entity.
+    rules: tuple[str, ...] = ()
 
 
 # Evidence strengths for the vote on an entity's type.

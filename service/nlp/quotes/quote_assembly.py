@@ -43,6 +43,8 @@ class Quote:
     start: int  # start of the first piece
     end: int  # end of the last piece
     spans: tuple[QuoteSpan, ...]
+    # The names of the rules that found the quote and chose its speaker.
+    rules: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- assembling quotes
