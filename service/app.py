@@ -60,9 +60,10 @@ def create_app(config: Settings | Mapping[str, object] | None = None) -> Flask:
     for module in (health, articles, analysis, jobs, corpus, events, prometheus, dashboard):
         api.register_blueprint(module.blp)
     register_error_handlers(app)
+    # Request ids and logs first, so a refused request (401) carries its id too.
+    logs.init_app(app)
     auth.init_app(app)
     request_metrics.init_app(app)
-    logs.init_app(app)
     ratelimit.init_app(app, settings, app.extensions["newsfacts"].rate_counts)
     cors.init_app(app, settings)
     app.cli.add_command(newsfacts_cli)

@@ -73,6 +73,8 @@ def http_exception_problem(error: HTTPException):
     if isinstance(error, MethodNotAllowed) and error.valid_methods:
         headers["Allow"] = ", ".join(sorted(error.valid_methods))
     detail = data.get("message") or error.description
+    if status == 400 and errors and errors.get("_schema") == ["Invalid JSON body."]:
+        detail = "The body is not valid JSON."  # webargs' message, not werkzeug's generic one
     if status == 422 and errors:
         detail = "The request is well-formed but some fields are invalid: " + ", ".join(
             sorted(errors)

@@ -171,12 +171,11 @@ class TestErrors:
         assert client.get("/v1/articles").get_json()["items"] == []
 
     def test_malformed_json_is_400(self, client):
-        assert_problem(
-            client.post(
-                "/v1/articles", data=b'{"text": "unterminated', content_type="application/json"
-            ),
-            400,
+        response = client.post(
+            "/v1/articles", data=b'{"text": "unterminated', content_type="application/json"
         )
+        assert_problem(response, 400)
+        assert response.get_json()["detail"] == "The body is not valid JSON."
 
     @pytest.mark.parametrize(
         "content_type", ["application/xml", "multipart/form-data; boundary=x", "image/png"]

@@ -28,6 +28,7 @@ def test_writes_without_a_valid_key_are_401(client, headers):
     assert response.status_code == 401
     assert response.mimetype == "application/problem+json"
     assert response.headers["WWW-Authenticate"].startswith("Bearer")
+    assert response.headers["X-Request-ID"]  # a refused request can be traced too
     assert client.get("/v1/articles").get_json()["items"] == []
 
 

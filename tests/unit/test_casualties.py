@@ -1066,3 +1066,8 @@ def test_counts_without_a_plain_number(parse, text, expected):
 )
 def test_phenomena_seen_on_unseen_news(parse, text, expected):
     assert _facts(parse(text)) == sorted(expected)
+
+
+def test_a_figure_sentence_has_no_trailing_break(parse):
+    figures = extract_casualties(parse("Floods killed 12 people.\n\nRescuers found 3 more."))
+    assert figures[0].sentence == "Floods killed 12 people."

@@ -183,12 +183,13 @@ def _link_rule(context: _SentenceContext) -> str:
 def _sentence_excerpt(context: _SentenceContext, start: int, end: int) -> str:
     """The sentence, or for a degenerate run-on "sentence" the part around the figure,
     so that many figures in one huge sentence do not each carry all of it."""
+    # Without the paragraph break a sentence's span ends with.
     if len(context.text) <= _MAX_SENTENCE_CHARS:
-        return context.text
+        return context.text.rstrip()
     sent_start = context.sent.start_char
     low = max(start - _SENTENCE_CONTEXT_CHARS, sent_start)
     high = min(end + _SENTENCE_CONTEXT_CHARS, context.sent.end_char)
-    return context.doc_text[low:high]
+    return context.doc_text[low:high].rstrip()
 
 
 def _who(noun: Token | None) -> str | None:
