@@ -201,6 +201,32 @@ def test_casualties_explain_names_the_rules_and_the_incident(client, post_articl
     assert cached.status_code == 304
 
 
+def test_quotes_explain_names_the_rules_behind_each_quote(client, post_article):
+    text = (
+        "Mayor Lena Ortiz visited the camp on Monday. Ortiz said: “We will rebuild every "
+        "home.”\n\n“The shelters are open to everyone tonight.”"
+    )
+    article_id = post_article(text).get_json()["id"]
+    plain = client.get(f"/v1/articles/{article_id}/quotes")
+    explained = client.get(f"/v1/articles/{article_id}/quotes?explain=true")
+    assert explained.status_code == 200
+    quotes = explained.get_json()["quotes"]
+    assert [q["speaker"]["name"] for q in quotes] == ["Lena Ortiz", "Lena Ortiz"]
+    assert quotes[0]["rules"] == ["quote-marks", "governing-verb", "fullest-name"]
+    assert quotes[1]["rules"][:2] == ["quote-marks", "carried-over"]
+    assert all("rules" not in q for q in plain.get_json()["quotes"])
+    assert all("rules" not in q["speaker"] for q in quotes)
+    assert [dict(q, rules=None) for q in quotes] == [
+        dict(q, rules=None) for q in plain.get_json()["quotes"]
+    ]
+    assert plain.headers["ETag"] != explained.headers["ETag"]
+    cached = client.get(
+        f"/v1/articles/{article_id}/quotes?explain=true",
+        headers={"If-None-Match": explained.headers["ETag"]},
+    )
+    assert cached.status_code == 304
+
+
 def test_casualties_explain_rejects_a_non_boolean(client, flood_id):
     response = client.get(f"/v1/articles/{flood_id}/casualties?explain=maybe")
     assert response.status_code == 422

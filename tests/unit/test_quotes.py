@@ -1130,6 +1130,197 @@ CUE_CASES = [
 ]
 
 
+# (text, rule name): some quote of the text names the rule in its `rules` (explain=true).
+RULE_CASES = [
+    # how the quote was found
+    *rule("quote-marks", ("“We will rebuild the bridge,” Mayor Lena Ortiz said.", "quote-marks")),
+    *rule(
+        "run-on-quote",
+        (
+            "Mayor Lena Ortiz said: “The water rose in minutes.\n\n“We will rebuild every "
+            "home,” she added.",
+            "run-on-quote",
+        ),
+    ),
+    *rule(
+        "doubled-typewriter-marks",
+        (
+            "``The port will reopen on Monday,'' harbour master Ian Kerr said.",
+            "doubled-typewriter-marks",
+        ),
+    ),
+    *rule(
+        "possessive-close",
+        (
+            "The mayor called the fire ‘a tragedy beyond the families’ in a post on Sunday.",
+            "possessive-close",
+        ),
+    ),
+    # how its attribution was found
+    *rule(
+        "governing-verb",
+        ("Mayor Lena Ortiz said the flood was “the worst in a century”.", "governing-verb"),
+    ),
+    *rule(
+        "characterizing-verb",
+        (
+            "Mayor Lena Ortiz described the flood as “the worst in a century”.",
+            "characterizing-verb",
+        ),
+    ),
+    *rule(
+        "reported-condition",
+        (
+            "Tom Reyes said his children asked him to leave after the family lived an "
+            "'indescribable nightmare' for weeks.",
+            "reported-condition",
+        ),
+    ),
+    *rule("context-cue", ("“Get out now!” shouted firefighter Dan Wu.", "context-cue")),
+    *rule(
+        "according-to",
+        ("“The reactor is stable,” according to Jonas Weller, the plant director.", "according-to"),
+    ),
+    *rule(
+        "abbreviation-inside-name",
+        ("“Investors were nervous,” Alm. Brand analyst Ann Holt said.", "abbreviation-inside-name"),
+    ),
+    *rule(
+        "shared-subject",
+        (
+            "Mayor Lena Ortiz spoke on Monday, saying “the bridge will be rebuilt by spring”.",
+            "shared-subject",
+        ),
+    ),
+    *rule(
+        "quoted-as-saying",
+        ("TASS quoted Dmitry Peskov as saying “the talks are over”.", "quoted-as-saying"),
+    ),
+    *rule("inverted-subject", ("“Get out now!” shouted firefighter Dan Wu.", "inverted-subject")),
+    *rule(
+        "misread-as-modifier",
+        (
+            "The mayor, Tom Reyes, posted on Facebook: “We are all safe.”",
+            "misread-as-modifier",
+        ),
+    ),
+    # quotes joined or given a speaker later
+    *rule(
+        "split-quote",
+        ("“We are safe,” Mayor Lena Ortiz said. “The shelters are open tonight.”", "split-quote"),
+    ),
+    *rule(
+        "carried-over",
+        (
+            "Mayor Lena Ortiz said: “We are safe.”\n\n“The shelters are open to everyone tonight.”",
+            "carried-over",
+        ),
+    ),
+    *rule(
+        "reported-before",
+        (
+            "Mayor Lena Ortiz said the team was tired. “The shelters are open to everyone tonight.”",
+            "reported-before",
+        ),
+    ),
+    *rule(
+        "carried-backwards",
+        (
+            "“The water rose in minutes and took the cars.\n\n“We will rebuild every home,” "
+            "Mayor Lena Ortiz said.",
+            "carried-backwards",
+        ),
+    ),
+    *rule(
+        "introduced-speaker",
+        (
+            "Midfielder Jonas Klee scored twice on Saturday.\n\n“It was the best night of my "
+            "career.”",
+            "introduced-speaker",
+        ),
+    ),
+    # how the speaker was resolved
+    *rule("named-person", ("“We will rebuild the bridge,” Lena Ortiz said.", "named-person")),
+    *rule(
+        "fullest-name",
+        (
+            "Lena Ortiz visited the camp on Monday. “We will rebuild the bridge,” Ortiz said.",
+            "fullest-name",
+        ),
+    ),
+    *rule("named-organisation", ("“The talks are over,” the Kremlin said.", "named-organisation")),
+    *rule(
+        "appositive-name",
+        (
+            "One survivor, Juana Quispe, said: “The water came up in minutes.”",
+            "appositive-name",
+        ),
+    ),
+    *rule(
+        "person-pronoun",
+        (
+            "Lena Ortiz visited the camp on Monday. “We will rebuild the bridge,” she said.",
+            "person-pronoun",
+        ),
+    ),
+    *rule(
+        "group-pronoun",
+        (
+            "“Stay indoors,” police said on Monday. “The roads are closed,” they added.",
+            "group-pronoun",
+        ),
+    ),
+    *rule(
+        "it-is-the-organisation",
+        (
+            "Corvana Foods will close its plant in Leeds, which it said had “not found a path to "
+            "profitability.”",
+            "it-is-the-organisation",
+        ),
+    ),
+    *rule(
+        "it-is-the-last-issuer",
+        (
+            "The ministry said: “The roads are closed.” “Stay indoors tonight,” it added.",
+            "it-is-the-last-issuer",
+        ),
+    ),
+    *rule(
+        "role-word",
+        (
+            "“The roads are closed,” one of the officials said. “Stay indoors tonight,” the "
+            "official added.",
+            "role-word",
+        ),
+    ),
+    *rule(
+        "role-taken-as",
+        (
+            "Lena Park served as mayor for ten years. “We will rebuild the bridge,” the mayor said.",
+            "role-taken-as",
+        ),
+    ),
+    *rule(
+        "role-word-is-not-a-name",
+        ("“The roads are closed,” Chief told reporters.", "role-word-is-not-a-name"),
+    ),
+    *rule("owner-speaks", ("Singh's statement said: “I have done nothing wrong.”", "owner-speaks")),
+    *rule(
+        "statement-issuer",
+        ("A statement from the ministry said: “The roads are closed.”", "statement-issuer"),
+    ),
+    *rule(
+        "institution-noun",
+        ("“The roads are closed until Monday,” the ministry said.", "institution-noun"),
+    ),
+    *rule("anonymous-source", ("“The talks are over,” a U.S. official said.", "anonymous-source")),
+    *rule(
+        "speakers-own-words",
+        ("“I lost everything,” my children said to me.", "speakers-own-words"),
+    ),
+]
+
+
 def _check_offsets(doc, quotes: list[Quote]) -> None:
     for quote in quotes:
         assert quote.spans, quote
@@ -1162,6 +1353,16 @@ def test_speaker_details(parse, text, name, type_, description, mention):
 @pytest.mark.parametrize(("text", "cue"), CUE_CASES)
 def test_cue(parse, text, cue):
     assert [q.cue for q in extract_quotes(parse(text))] == [cue]
+
+
+@pytest.mark.parametrize(("text", "name"), RULE_CASES)
+def test_rules_name_what_found_the_quote_and_its_speaker(parse, text, name):
+    quotes = extract_quotes(parse(text))
+    assert any(name in quote.rules for quote in quotes), [q.rules for q in quotes]
+    for quote in quotes:
+        # How it was found comes first; each rule once, in the order it applied.
+        assert quote.rules[0] in ("quote-marks", "run-on-quote")
+        assert len(set(quote.rules)) == len(quote.rules)
 
 
 def test_split_quote_keeps_both_pieces_as_spans(parse):

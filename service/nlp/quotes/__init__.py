@@ -18,6 +18,9 @@ subject names, resolved to the article's fullest name), `quoted_article` (the Do
 the passes see it), `reporting_cues` and `quote_context` (pass 2), `quote_kinds`
 (full/partial, labels) and `quote_assembly` (pass 3, `extract_quotes`). Word lists
 live in `service/nlp/lexicon/speech_words.py`.
+
+Every quote carries in `rules` the names of the rules that found it, joined it or chose its
+speaker (served with `explain=true`); each name is a constant beside its rule's code.
 """
 
 from .quote_assembly import Quote, QuoteSpan, extract_quotes

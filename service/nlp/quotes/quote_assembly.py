@@ -5,7 +5,7 @@ quotes, drop labels and stray words, and build the `Quote`s; `extract_quotes` ru
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -20,6 +20,13 @@ from .speaker_resolver import Speaker
 MAX_SPLIT_GAP_TOKENS = 25
 MIN_UNATTRIBUTED_WORDS = 3
 MAX_REPORT_LOOKBACK = 80
+
+# Rule names, as explanations and tests give them: what joined a quote or gave it a speaker.
+SPLIT_QUOTE = "split-quote"  # '"A," he said. "B"': one quote, two spans
+CARRIED_OVER = "carried-over"  # an unattributed full quote keeps the previous quote's speaker
+REPORTED_BEFORE = "reported-before"  # ... or the speaker of "X said the team was tired." before it
+CARRIED_BACKWARDS = "carried-backwards"  # see `_carry_backwards`
+INTRODUCED_SPEAKER = "introduced-speaker"  # see `_stands_alone`
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +62,13 @@ class _Draft:
     pieces: list[Piece]
     kind: str
     attribution: Attribution | None
+    # The rules that found the quote and changed it, in the order they applied.
+    rules: list[str] = field(default_factory=list)
+
+    def attribute(self, attribution: Attribution, *rules: str) -> None:
+        self.attribution = attribution
+        speaker_rules = attribution.speaker.rules if attribution.speaker else ()
+        self.rules.extend((*rules, *attribution.rules, *speaker_rules))
 
 
 def _attribute(piece: Piece, article: Article) -> Attribution | None | bool:
@@ -92,11 +106,14 @@ def _drafts(article: Article) -> list[_Draft]:
         attribution = found if isinstance(found, Attribution) else None
         if drafts and _same_clause(drafts[-1], piece, attribution, article):
             drafts[-1].pieces.append(piece)
+            drafts[-1].rules.extend((SPLIT_QUOTE, *piece.rules))
             continue
+        draft = _Draft([piece], kind, None, list(piece.rules))
         if attribution is not None:
             at = attribution.cue.idx if attribution.cue is not None else piece.start
             article.speakers.remember(attribution.speaker, at)
-        drafts.append(_Draft([piece], kind, attribution))
+            draft.attribute(attribution)
+        drafts.append(draft)
     return drafts
 
 
@@ -112,25 +129,27 @@ def _carry_speakers(drafts: list[_Draft], article: Article) -> None:
             else (None, None)
         )
         first = draft.pieces[0]
-        candidates = []
+        candidates: list[tuple[int, Speaker | None, tuple[str, ...]]] = []
         if i > 0:
             before = drafts[i - 1]
             if before.attribution and first.paragraph - before.pieces[-1].paragraph <= 1:
-                candidates.append((before.pieces[-1].end, before.attribution.speaker))
+                speaker = before.attribution.speaker
+                candidates.append((before.pieces[-1].end, speaker, (CARRIED_OVER,)))
         reported = _reported_before(first, article)
         if reported is not None and reported.cue is not None:
-            candidates.append((reported.cue.idx, reported.speaker))
+            rules = (REPORTED_BEFORE, *reported.rules)
+            candidates.append((reported.cue.idx, reported.speaker, rules))
         candidates = [c for c in candidates if c[1] is not None]
         if candidates:
-            speaker = max(candidates, key=lambda c: c[0])[1]
-            draft.attribution = Attribution(cue, cue_text, speaker)
+            _, speaker, rules = max(candidates, key=lambda c: c[0])
+            draft.attribute(Attribution(cue, cue_text, speaker), *rules)
         elif _stands_alone(draft, article) and first.paragraph > 0:
             introduced = article.speakers.introduced_in(
                 article.paragraph_starts[first.paragraph - 1],
                 article.paragraph_starts[first.paragraph],
             )
             if introduced is not None:
-                draft.attribution = Attribution(None, None, introduced)
+                draft.attribute(Attribution(None, None, introduced), INTRODUCED_SPEAKER)
 
 
 def _stands_alone(draft: _Draft, article: Article) -> bool:
@@ -179,7 +198,7 @@ def _carry_backwards(drafts: list[_Draft]) -> None:
             and after.attribution is not None
             and after.attribution.speaker is not None
         ):
-            draft.attribution = Attribution(None, None, after.attribution.speaker)
+            draft.attribute(Attribution(None, None, after.attribution.speaker), CARRIED_BACKWARDS)
 
 
 def _keeps(draft: _Draft, article: Article) -> bool:
@@ -204,6 +223,7 @@ def _to_quote(draft: _Draft, text: str) -> Quote:
         start=spans[0].start,
         end=spans[-1].end,
         spans=spans,
+        rules=tuple(dict.fromkeys(draft.rules)),
     )
 
 

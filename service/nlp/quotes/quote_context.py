@@ -16,12 +16,18 @@ from .reporting_cues import (
     follows_quote,
     is_misread_as_modifier,
     is_reporting,
+    with_rules,
 )
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 SENTENCE_END = frozenset({".", "?", "!", "…"})
 MAX_CONTEXT_TOKENS = 60
 MAX_ABBREVIATION_LETTERS = 3
+# Rule names, as explanations and tests give them.
+# CONTEXT_CUE: a reporting clause in the quote's own sentence, outside any quote.
+CONTEXT_CUE = "context-cue"
+# ABBREVIATION_INSIDE_NAME: see `_is_abbreviation_dot`.
+ABBREVIATION_INSIDE_NAME = "abbreviation-inside-name"
 
 
 # ---------------------------------------------------------------- the quote's own sentence
@@ -128,13 +134,18 @@ def _is_parenthetical(verb: Token, article: Article) -> bool:
 
 
 def context_cue(tokens: list[Token], article: Article) -> Attribution | None:
+    """The first cue among `tokens` (nearest first) that names who speaks, with its rules."""
+    abbreviation: tuple[str, ...] = ()
     for token in tokens:
         if token.lower_ == "according":
             found = attribution_from_according(token, article)
         elif is_reporting(token, article) and _is_parenthetical(token, article):
             found = attribution_from_verb(token, article)
+            found = None if found is None else with_rules(found, CONTEXT_CUE)
         else:
+            if _is_abbreviation_dot(token):
+                abbreviation = (ABBREVIATION_INSIDE_NAME,)
             continue
         if found is not None:
-            return found
+            return with_rules(found, *abbreviation) if abbreviation else found
     return None

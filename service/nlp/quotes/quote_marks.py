@@ -13,9 +13,18 @@ CLOSE_DOUBLE = "”»"
 OPEN_SINGLE = "‘‹"
 CLOSE_SINGLE = "’›"
 MARKS = re.compile("[\"“”„«»‘’‹›']")
+# Rule names, as explanations and tests give them.
+# QUOTE_MARKS: a pair of quotation marks in one paragraph (double, single or guillemets).
+QUOTE_MARKS = "quote-marks"
+# RUN_ON_QUOTE: see `find_pieces`.
+RUN_ON_QUOTE = "run-on-quote"
 # DOUBLED_TYPEWRITER_MARKS: wire copy typed on old systems writes ``a quote'' with two
 # backticks and two apostrophes; read as the curly pair (same length, so offsets hold).
-DOUBLED_TYPEWRITER_MARKS = (("``", "“ "), ("''", "” "))
+DOUBLED_TYPEWRITER_MARKS = "doubled-typewriter-marks"
+_TYPEWRITER_PAIRS = (("``", "“ "), ("''", "” "))
+# POSSESSIVE_CLOSE: a ’ after an s ("the kids’ rooms") closes an open single quote when
+# nothing else in the paragraph does.
+POSSESSIVE_CLOSE = "possessive-close"
 PARAGRAPHS = re.compile(r"[^\n]+")
 OPENING_CONTEXT = "([{—–-/\n"
 CLOSING_CONTEXT = ".,;:!?)]}—–-…"
@@ -34,6 +43,8 @@ class Piece:
     start: int  # the quoted words, trimmed
     end: int
     paragraph: int
+    # The rules that found it: QUOTE_MARKS or RUN_ON_QUOTE, then the marks' own rules.
+    rules: tuple[str, ...] = ()
     first_token: int = 0  # token range of the piece including its marks
     end_token: int = 0
 
@@ -110,11 +121,18 @@ def _pair_double(text: str, start: int, end: int) -> tuple[list[tuple[int, int]]
 
 
 def _pair_single(
-    text: str, start: int, end: int, skip: list[tuple[int, int]], *, may_run_on: bool = False
+    text: str,
+    start: int,
+    end: int,
+    skip: list[tuple[int, int]],
+    possessive_closes: set[int],
+    *,
+    may_run_on: bool = False,
 ) -> tuple[list[tuple[int, int]], int | None]:
     """Single-mark pairs in one paragraph outside the double-quoted stretches `skip`, and
     an opening left unclosed at its end when `may_run_on` (the next paragraph opens with a
-    single mark) and that opening starts a sentence."""
+    single mark) and that opening starts a sentence. A pair closed by POSSESSIVE_CLOSE adds
+    its closing mark to `possessive_closes`."""
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
     # A mark after an s that looks like a plural possessive ("the kids’ rooms") but may
@@ -149,6 +167,7 @@ def _pair_single(
         return pairs, open_at
     if open_at is not None and possessive_at is not None:
         pairs.append((open_at, possessive_at))
+        possessive_closes.add(possessive_at)
     return pairs, None
 
 
@@ -215,9 +234,18 @@ def _opens_sentence(text: str, mark: int, para_start: int) -> bool:
 
 def _marks_view(text: str) -> str:
     """The text with DOUBLED_TYPEWRITER_MARKS read as curly marks, offsets unchanged."""
-    for doubled, curly in DOUBLED_TYPEWRITER_MARKS:
+    for doubled, curly in _TYPEWRITER_PAIRS:
         text = text.replace(doubled, curly)
     return text
+
+
+def _piece_rules(original: str, open_at: int, close_at: int | None, possessive: bool) -> tuple:
+    rules = [QUOTE_MARKS if close_at is not None else RUN_ON_QUOTE]
+    if original.startswith("``", open_at):
+        rules.append(DOUBLED_TYPEWRITER_MARKS)
+    if possessive:
+        rules.append(POSSESSIVE_CLOSE)
+    return tuple(rules)
 
 
 def find_pieces(text: str) -> list[Piece]:
@@ -227,7 +255,8 @@ def find_pieces(text: str) -> list[Piece]:
     mark (double or, in British copy, single) and only the last one closing. Its last
     paragraph is kept even when its closing mark is missing (or the excerpt ends there).
     """
-    text = _marks_view(text)
+    original, text = text, _marks_view(text)
+    possessive_closes: set[int] = set()
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPHS.finditer(text)]
     pieces: list[Piece] = []
     ran_on = False  # did the previous paragraph's quote run on into this one?
@@ -249,6 +278,7 @@ def find_pieces(text: str) -> list[Piece]:
             start,
             end,
             inside,
+            possessive_closes,
             may_run_on=runs_on is None and (next_opens_single or ran_on),
         )
         if single_runs_on is not None and not next_opens_single and single_runs_on != start:
@@ -262,6 +292,8 @@ def find_pieces(text: str) -> list[Piece]:
         for open_at, close_at in sorted(runs, key=lambda r: r[0]):
             inner_start, inner_end = _trim(text, open_at + 1, end if close_at is None else close_at)
             if _has_words(text, inner_start, inner_end):
-                pieces.append(Piece(open_at, close_at, inner_start, inner_end, index))
+                possessive = close_at is not None and close_at in possessive_closes
+                rules = _piece_rules(original, open_at, close_at, possessive)
+                pieces.append(Piece(open_at, close_at, inner_start, inner_end, index, rules))
                 ran_on = close_at is None
     return pieces

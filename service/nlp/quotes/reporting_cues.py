@@ -4,7 +4,7 @@ that governs a quote in the parse ("Putin described them as "..." ").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -17,11 +17,26 @@ from ..lexicon.speech_words import (
 )
 from .quote_marks import Piece
 from .quoted_article import Article, per_token
-from .speaker_resolver import Speaker
+from .speaker_resolver import SPEAKERS_OWN_WORDS, Speaker
 
 MAX_ANCESTOR_HOPS = 12
 MAX_NAME_SPAN = 8
 NOMINAL_TAGS = ("NOUN", "PROPN")
+
+# Rule names, as explanations and tests give them.
+# GOVERNING_VERB: a reporting verb governs the quoted words in the parse.
+GOVERNING_VERB = "governing-verb"
+# CHARACTERIZING_VERB: "Putin described them as "..."": a verb that characterises, with a subject.
+CHARACTERIZING_VERB = "characterizing-verb"
+# REPORTED_CONDITION: see `ancestor_cue`.
+REPORTED_CONDITION = "reported-condition"
+# ACCORDING_TO: "according to X".
+ACCORDING_TO = "according-to"
+# Who performs the verb when it has no plain subject (`_speaker_head`):
+QUOTED_AS_SAYING = "quoted-as-saying"  # "TASS quoted Peskov as saying", "was quoted as saying"
+SHARED_SUBJECT = "shared-subject"  # "..., he said, adding that ...": the subject of "said"
+INVERTED_SUBJECT = "inverted-subject"  # '"...," said the spokesman'
+MISREAD_AS_MODIFIER = "misread-as-modifier"  # see `is_misread_as_modifier`
 
 
 @dataclass(slots=True)
@@ -29,6 +44,13 @@ class Attribution:
     cue: Token | None
     cue_text: str | None
     speaker: Speaker | None
+    # The rules that found the cue and its speaker, in the order they applied.
+    rules: tuple[str, ...] = ()
+
+
+def with_rules(attribution: Attribution, *rules: str) -> Attribution:
+    """A copy with `rules` before its own (attributions found per token are shared)."""
+    return replace(attribution, rules=(*rules, *attribution.rules))
 
 
 # ---------------------------------------------------------------- cues
@@ -73,29 +95,30 @@ def _according_to(token: Token) -> Token | None:
     return nxt.nbor(1) if nxt.i + 1 < len(token.doc) else None
 
 
-def _speaker_head(verb: Token, article: Article) -> Token | None:
+def _speaker_head(verb: Token, article: Article) -> tuple[Token | None, tuple[str, ...]]:
     """Who performs the reporting verb: its subject, or the subject it shares with the verb
-    it hangs from ("..., he said, adding that ..."); for "X was quoted as saying", X."""
+    it hangs from ("..., he said, adding that ..."); for "X was quoted as saying", X. With
+    the rule that found it when it is not the verb's own subject."""
     current = verb
     for _ in range(4):
         if current.lemma_.lower() in QUOTING_VERBS:
             # "TASS quoted Peskov as saying", "Peskov was quoted as saying": Peskov.
             quoted = [c for c in current.children if c.dep_ in ("dobj", "nsubjpass")]
             if quoted:
-                return quoted[0]
+                return quoted[0], (QUOTED_AS_SAYING,)
         subject = _subject(current, article)
         if subject is not None:
-            return subject
+            return subject, (() if current.i == verb.i else (SHARED_SUBJECT,))
         if current.i == verb.i and follows_quote(verb, article):
-            return _inverted_subject(verb)
+            return _inverted_subject(verb), (INVERTED_SUBJECT,)
         if current.i == verb.i and is_misread_as_modifier(verb):
-            return verb.head
+            return verb.head, (MISREAD_AS_MODIFIER,)
         if current.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "pobj", "prep"):
-            return None
+            return None, ()
         if current.head.i == current.i:
-            return None
+            return None, ()
         current = current.head
-    return None
+    return None, ()
 
 
 def is_misread_as_modifier(verb: Token) -> bool:
@@ -151,11 +174,14 @@ def is_reporting(token: Token, article: Article) -> bool:
 
 @per_token
 def attribution_from_verb(verb: Token, article: Article) -> Attribution | None:
-    head = _speaker_head(verb, article)
+    head, rules = _speaker_head(verb, article)
     if head is None or article.quoted[head.i]:
         return None
     # A speaker that cannot be resolved ("I think," she said) still marks a quotation.
-    return Attribution(verb, _cue_text(verb), article.speakers.from_subject(head))
+    speaker = article.speakers.from_subject(head)
+    if speaker is None and article.speakers.in_speakers_voice(head):
+        rules = (*rules, SPEAKERS_OWN_WORDS)
+    return Attribution(verb, _cue_text(verb), speaker, rules)
 
 
 @per_token
@@ -164,7 +190,7 @@ def attribution_from_according(token: Token, article: Article) -> Attribution | 
     if source is None or article.quoted[source.i]:
         return None
     speaker = article.speakers.from_subject(source)
-    return Attribution(token, "according to", speaker) if speaker else None
+    return Attribution(token, "according to", speaker, (ACCORDING_TO,)) if speaker else None
 
 
 def ancestor_cue(piece: Piece, article: Article) -> Attribution | None | bool:
@@ -188,12 +214,14 @@ def ancestor_cue(piece: Piece, article: Article) -> Attribution | None | bool:
             lemma = verb.lemma_.lower()
             if _is_naming(verb, article):
                 return False
+            condition = (REPORTED_CONDITION,) if in_condition else ()
             if lemma in CHARACTERIZING_VERBS and _subject(verb, article) is not None:
-                return attribution_from_verb(verb, article)
+                found = attribution_from_verb(verb, article)
+                return None if found is None else with_rules(found, CHARACTERIZING_VERB, *condition)
             if is_reporting(verb, article):
                 found = attribution_from_verb(verb, article)
                 if found is not None:
-                    return found
+                    return with_rules(found, GOVERNING_VERB, *condition)
         # Conditions and time clauses are not what anyone is reported to have said; a bare
         # participle clause is ("said its forces struck a post, killing "up to 60" ...).
         # REPORTED_CONDITION: unless the condition itself sits in a clause someone is said

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -36,6 +36,24 @@ PERSON = "PERSON"
 OPENING_MARKS = OPEN_DOUBLE + OPEN_SINGLE + "\"'"
 ORG = "ORG"
 ANONYMOUS = "anonymous"
+
+# Rule names, as explanations and tests give them: how a speaker was resolved.
+NAMED_PERSON = "named-person"  # a person's name, as written
+FULLEST_NAME = "fullest-name"  # "Putin" -> the fullest name the article gives, "Vladimir Putin"
+NAMED_ORGANISATION = "named-organisation"  # "the Kremlin said", "TASS reported"
+APPOSITIVE_NAME = "appositive-name"  # "One survivor, Juana Quispe, said": the name in apposition
+PERSON_PRONOUN = "person-pronoun"  # he/she: the last person who spoke or was the subject
+GROUP_PRONOUN = "group-pronoun"  # "they": the last organisation or unnamed source that spoke
+IT_IS_THE_ORGANISATION = "it-is-the-organisation"  # see `_organisation_before`
+IT_IS_THE_LAST_ISSUER = "it-is-the-last-issuer"  # see `SpeakerResolver.last_issuer`
+ROLE_WORD = "role-word"  # "the official said": the earlier source with that role
+ROLE_TAKEN_AS = "role-taken-as"  # see `_role_holder`
+ROLE_WORD_IS_NOT_A_NAME = "role-word-is-not-a-name"  # see `_speaker_name_run`
+OWNER_SPEAKS = "owner-speaks"  # see `_owner`
+STATEMENT_ISSUER = "statement-issuer"  # "a statement from the ministry": the ministry
+INSTITUTION_NOUN = "institution-noun"  # "the ministry said" with no name: an ORG
+ANONYMOUS_SOURCE = "anonymous-source"  # "a U.S. official": a short description as its name
+SPEAKERS_OWN_WORDS = "speakers-own-words"  # see `in_speakers_voice`
 
 
 def _is_reported(token: Token) -> bool:
@@ -94,6 +112,12 @@ class Speaker:
     type: str  # "PERSON", "ORG" or "anonymous"
     description: str | None  # the role given, e.g. "Foreign Ministry spokeswoman"
     mention: str  # the words at the attribution: "Zakharova", "he", "the official"
+    # The rules that resolved it (not served; they explain the quote).
+    rules: tuple[str, ...] = field(default=(), compare=False)
+
+
+def _prefixed(rule: str, speaker: Speaker | None) -> Speaker | None:
+    return None if speaker is None else replace(speaker, rules=(rule, *speaker.rules))
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,7 +473,7 @@ class SpeakerResolver:
 
     def from_subject(self, head: Token) -> Speaker | None:
         """The speaker named by the subject `head` of a reporting verb."""
-        if self._in_speakers_voice(head):
+        if self.in_speakers_voice(head):
             return None
         lower = head.text.lower()
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
@@ -457,14 +481,26 @@ class SpeakerResolver:
         name_run = self._speaker_name_run(head)
         if name_run:
             return self._from_name(head, name_run)
+        speaker = self._from_unnamed_subject(head)
+        if self._name_run(head):
+            return _prefixed(ROLE_WORD_IS_NOT_A_NAME, speaker)
+        return speaker
+
+    def _from_unnamed_subject(self, head: Token) -> Speaker | None:
         appos = self._appositive(head)
         if appos is not None and self._name_run(appos):
             named = self._from_name(appos, self._name_run(appos))
             role = self._description(self._np_tokens(head, any_prep=True))
-            return Speaker(named.name, named.type, role or named.description, named.mention)
+            return Speaker(
+                named.name,
+                named.type,
+                role or named.description,
+                named.mention,
+                (APPOSITIVE_NAME, *named.rules),
+            )
         return self._from_common_noun(head)
 
-    def _in_speakers_voice(self, head: Token) -> bool:
+    def in_speakers_voice(self, head: Token) -> bool:
         """SPEAKERS_OWN_WORDS: "my children", "our team", "your family" belong to somebody's
         own words, where a quote mark was lost or never closed: not a speaker when the
         paragraph opens with a quote mark that closes nowhere, or its sentence says "I",
@@ -491,20 +527,24 @@ class SpeakerResolver:
                 earlier = self._last_speaker((PERSON,))
                 if earlier is None:
                     return None
-                return Speaker(earlier.name, PERSON, earlier.description, head.text)
-            return Speaker(name, PERSON, self._known_description(name), head.text)
+                return Speaker(
+                    earlier.name, PERSON, earlier.description, head.text, (PERSON_PRONOUN,)
+                )
+            described = self._known_description(name)
+            return Speaker(name, PERSON, described, head.text, (PERSON_PRONOUN,))
         if lower in THING_PRONOUNS:
             named = self._organisation_before(head)
             if named is not None:
-                return Speaker(named.name, ORG, named.description, head.text)
-            earlier = self.last_issuer
+                rules = (IT_IS_THE_ORGANISATION,)
+                return Speaker(named.name, ORG, named.description, head.text, rules)
+            earlier, rule = self.last_issuer, IT_IS_THE_LAST_ISSUER
         elif lower in GROUP_PRONOUNS:
-            earlier = self._last_speaker((ORG, ANONYMOUS))
+            earlier, rule = self._last_speaker((ORG, ANONYMOUS)), GROUP_PRONOUN
         else:
             return None
         if earlier is None:
             return None
-        return Speaker(earlier.name, earlier.type, earlier.description, head.text)
+        return Speaker(earlier.name, earlier.type, earlier.description, head.text, (rule,))
 
     def _organisation_before(self, pronoun: Token) -> Speaker | None:
         """What an "it said" points to when an organisation was the subject of a clause
@@ -537,9 +577,10 @@ class SpeakerResolver:
         mention = self._phrase(name_tokens)
         description = self._description(before) or self._appositive_description(head)
         if self._is_org_name(run, words):
-            return Speaker(_strip_the(mention), ORG, description, mention)
+            return Speaker(_strip_the(mention), ORG, description, mention, (NAMED_ORGANISATION,))
         name = self.full_name(name_tokens)
-        return Speaker(name, PERSON, description or self._known_description(name), mention)
+        rules = (NAMED_PERSON,) if name == mention else (FULLEST_NAME,)
+        return Speaker(name, PERSON, description or self._known_description(name), mention, rules)
 
     def _is_org_name(self, run: list[Token], words: list[str]) -> bool:
         if any(self.is_known_name(w) for w in words) or any(t.ent_type_ == PERSON for t in run):
@@ -553,12 +594,14 @@ class SpeakerResolver:
         if not np_tokens:
             return None
         is_document = head.lemma_.lower() in DOCUMENT_NOUNS
-        owner = self._owner(head) or (self._issuer(head) if is_document else None)
+        owner, owner_rule = self._owner(head), OWNER_SPEAKS
+        if owner is None and is_document:
+            owner, owner_rule = self._issuer(head), STATEMENT_ISSUER
         if owner is not None:
             issued = self.from_subject(owner)
             if is_document and issued is not None:
                 self.last_issuer = issued
-            return issued
+            return _prefixed(owner_rule, issued)
         mention = self._phrase(np_tokens)
         first = np_tokens[0].text.lower()
         role = head.lemma_.lower()
@@ -567,9 +610,12 @@ class SpeakerResolver:
                 role
             )
             if earlier is not None:
-                return Speaker(earlier.name, earlier.type, earlier.description, mention)
-        kind = ORG if role in INSTITUTION_NOUNS else ANONYMOUS
-        return Speaker(self._anonymous_name(head, np_tokens), kind, None, mention)
+                rules = (ROLE_WORD, *earlier.rules)
+                return Speaker(earlier.name, earlier.type, earlier.description, mention, rules)
+        kind, rule = (
+            (ORG, INSTITUTION_NOUN) if role in INSTITUTION_NOUNS else (ANONYMOUS, ANONYMOUS_SOURCE)
+        )
+        return Speaker(self._anonymous_name(head, np_tokens), kind, None, mention, (rule,))
 
     def _owner(self, head: Token) -> Token | None:
         """OWNER_SPEAKS: "Singh's refusal", "the minister's reply": a thing somebody owns
@@ -619,9 +665,8 @@ class SpeakerResolver:
             if self._speaker_name_run(head):
                 return self._from_name(head, self._speaker_name_run(head))
             np_tokens = self._np_tokens(head)
-            return Speaker(
-                self._anonymous_name(head, np_tokens), ANONYMOUS, None, self._phrase(np_tokens)
-            )
+            name = self._anonymous_name(head, np_tokens)
+            return Speaker(name, ANONYMOUS, None, self._phrase(np_tokens), (ANONYMOUS_SOURCE,))
         return None
 
     def _role_holder(self, role: Token) -> Speaker | None:
@@ -633,7 +678,7 @@ class SpeakerResolver:
         for child in prep.head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not self.quoted[child.i]:
                 run = self._speaker_name_run(child)
-                return self._from_name(child, run) if run else None
+                return _prefixed(ROLE_TAKEN_AS, self._from_name(child, run)) if run else None
         return None
 
     def _anonymous_name(self, head: Token, np_tokens: list[Token]) -> str:
