@@ -231,3 +231,28 @@ def test_casualties_explain_rejects_a_non_boolean(client, flood_id):
     response = client.get(f"/v1/articles/{flood_id}/casualties?explain=maybe")
     assert response.status_code == 422
     assert "explain" in response.get_json()["errors"]
+
+
+def test_entities_explain_names_the_rules_behind_each_entity(client, post_article):
+    text = (
+        "Baltimore police said the suspect fled on foot on Tuesday.\n\n"
+        "Mayor Dana Holt visited the scene. Holt said the city would help the families."
+    )
+    article_id = post_article(text).get_json()["id"]
+    plain = client.get(f"/v1/articles/{article_id}/entities")
+    explained = client.get(f"/v1/articles/{article_id}/entities?explain=true")
+    assert explained.status_code == 200
+    entities = {e["name"]: e for e in explained.get_json()["entities"]}
+    assert entities["Baltimore police"]["rules"] == ["model-ner", "place-police", "org-head"]
+    assert entities["Baltimore"]["rules"][:2] == ["model-ner", "place-inside-name"]
+    assert entities["Dana Holt"]["rules"][-1] == "short-person-name"
+    assert all(e["rules"] for e in entities.values())
+    plain_entities = plain.get_json()["entities"]
+    assert all("rules" not in e for e in plain_entities)
+    assert [e["name"] for e in plain_entities] == list(entities)
+    assert plain.headers["ETag"] != explained.headers["ETag"]
+    cached = client.get(
+        f"/v1/articles/{article_id}/entities?explain=true",
+        headers={"If-None-Match": explained.headers["ETag"]},
+    )
+    assert cached.status_code == 304

@@ -5,6 +5,7 @@ import dataclasses
 import pytest
 
 from service.nlp.entities import Entity, EntitySpan, entity_key, extract_entities
+from tests.fixtures import articles
 from tests.unit.tables import rule
 
 SCORED_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
@@ -1076,3 +1077,257 @@ def test_results_are_frozen(parse):
         e.type not in SCORED_TYPES | {"NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
         for e in extract_entities(parse("Angela Merkel visited Paris."))
     )
+
+
+# --------------------------------------------------------------- the rules behind an entity
+
+# Each row: the text, a name of the entity (or one of its aliases) and a rule it must name.
+EXPLAINED = [
+    *rule("model-ner", ("Mayor Dana Holt opened the new bridge on Friday.", "Dana Holt")),
+    *rule(
+        "break-in-span",
+        ("Ankara - Twin explosions hit the station.", "Ankara"),
+        ("Kerman - Twin explosions killed dozens of people.", "Kerman"),
+    ),
+    *rule(
+        "unclosed-bracket",
+        (
+            "Envoys of the Shanghai Cooperation Organisation (SCO) met in Astana on Friday.",
+            "Shanghai Cooperation Organisation",
+        ),
+    ),
+    *rule(
+        "org-then-person",
+        (
+            "A statement from the Delta State Police Command Bright Edafe said three men were "
+            "held.",
+            "Bright Edafe",
+        ),
+        (
+            "A statement from the Delta State Police Command Bright Edafe said three men were "
+            "held.",
+            "Delta State Police Command",
+        ),
+    ),
+    *rule("owner-before-person", ("Bernstein’s Karen Ode said the price was fair.", "Karen Ode")),
+    *rule(
+        "score-after-name",
+        ("Grigor Dimitrov 7-6 6-4 beat the defending champion on Sunday.", "Grigor Dimitrov"),
+    ),
+    *rule("agency-descriptor", ("Egypt's MENA news agency said the train had derailed.", "MENA")),
+    *rule(
+        "nationality-before-name",
+        ("The title went to Belgian Nafissatou Thiam on Sunday.", "Nafissatou Thiam"),
+    ),
+    *rule(
+        "institution-before-title",
+        ("Pentagon Press Secretary Pat Ryder said the drills would go ahead.", "Pentagon"),
+    ),
+    *rule(
+        "title-before-name",
+        ("Claimant Mrs Joan Pike said she was never told.", "Joan Pike"),
+        ("Striker Ansu Fati scored twice.", "Ansu Fati"),
+    ),
+    *rule(
+        "title-abbreviation",
+        ("PS Julius Bitok toured the camp.", "Julius Bitok"),
+        ("Interior CS Joseph Mwangi toured the scene on Friday.", "Joseph Mwangi"),
+    ),
+    *rule(
+        "sentence-initial-role",
+        ("Claimant Mrs Joan Pike said she was never told.", "Joan Pike"),
+        ("Coach Ines Varga named her squad. Varga said the team was ready.", "Ines Varga"),
+    ),
+    *rule(
+        "place-police",
+        ("Baltimore police said the suspect fled on foot.", "Baltimore police"),
+        ("Officers from Tulsa police arrived within minutes.", "Tulsa police"),
+    ),
+    *rule("place-inside-name", ("Baltimore police said the suspect fled on foot.", "Baltimore")),
+    *rule(
+        "embassy-in-place",
+        ("The U.S. Embassy in Nairobi issued a warning on Friday.", "U.S. Embassy in Nairobi"),
+        (
+            "The British Embassy in Ankara said it was helping families.",
+            "British Embassy in Ankara",
+        ),
+    ),
+    *rule(
+        "org-joined-by-and",
+        (
+            "The Ministry of Defence and Veterans Affairs said the base was shut.",
+            "Ministry of Defence and Veterans Affairs",
+        ),
+    ),
+    *rule(
+        "first-name-left-out",
+        ("Spain's Pablo Carreno Busta won in three sets.", "Pablo Carreno Busta"),
+    ),
+    *rule(
+        "unit-noun",
+        ("Clashes spread to Kunar province overnight, officials said.", "Kunar province"),
+        ("Troops moved into the Kursk region on Monday.", "Kursk region"),
+    ),
+    *rule(
+        "facility-noun",
+        ("The train derailed near Balasore railway station.", "Balasore railway station"),
+        ("Three trucks collided at Kericho junction.", "Kericho junction"),
+    ),
+    *rule(
+        "landform-noun",
+        ("Climbers were trapped on the Rwenzori mountains for days.", "Rwenzori mountains"),
+        ("Two boys drowned in the Athi river on Saturday.", "Athi river"),
+    ),
+    *rule(
+        "place-public-body",
+        (
+            "The Osaka prefectural government said 5 people were hurt.",
+            "Osaka prefectural government",
+        ),
+        (
+            "The Punjab provincial government ordered schools closed.",
+            "Punjab provincial government",
+        ),
+    ),
+    *rule(
+        "missed-described-name",
+        (
+            "Trekkers were stranded in the Aberdare mountains after the snowfall.",
+            "Aberdare mountains",
+        ),
+        ("Two boys drowned in the Athi river on Saturday.", "Athi river"),
+    ),
+    *rule(
+        "missed-context-name",
+        ("The title went to Belgian Nafissatou Thiam on Sunday.", "Nafissatou Thiam"),
+    ),
+    *rule(
+        "short-form",
+        (
+            "Chancellor Rachel Reeves spoke on Tuesday. Reeves met business leaders.",
+            "Rachel Reeves",
+        ),
+        (
+            "The Los Angeles Fire Department said the blaze was out. LAFD spokesperson Erik "
+            "Scott said so.",
+            "Los Angeles Fire Department",
+        ),
+    ),
+    *rule("social-platform", ("The minister posted on X that the talks had failed.", "X")),
+    *rule(
+        "dateline-place",
+        ("KISUMU: Floods displaced hundreds of families on Monday.", "Kisumu"),
+        ("NEW DELHI: A total of 12 people were killed.", "New Delhi"),
+    ),
+    *rule("list-type", ("Kenya and Uganda signed the deal in Nairobi.", "Uganda")),
+    *rule(
+        "name-shape",
+        ("Fans packed Wembley Stadium for the final.", "Wembley Stadium"),
+        ("Storm Babet flooded the town.", "Storm Babet"),
+    ),
+    *rule("org-head", ("A spokesman for Devon Police said two men were arrested.", "Devon Police")),
+    *rule("weapon-name", ("The city was hit by Kalibr missiles overnight.", "Kalibr")),
+    *rule("model-label", ("Mayor Dana Holt opened the new bridge on Friday.", "Dana Holt")),
+    *rule("place-after-preposition", ("Rescuers worked through the night in Antakya.", "Antakya")),
+    *rule(
+        "person-shaped",
+        ("Bernstein’s Karen Ode said the price was fair.", "Karen Ode"),
+        ("Grigor Dimitrov 7-6 6-4 beat the defending champion on Sunday.", "Grigor Dimitrov"),
+    ),
+    *rule(
+        "media-noun-before",
+        ("The broadcaster Rai said the bridge had collapsed.", "Rai"),
+        ("The newspaper Kathimerini reported the arrests.", "Kathimerini"),
+    ),
+    *rule(
+        "place-noun-context",
+        ("Rescuers searched the town of Ullapool for survivors.", "Ullapool"),
+        ("Mbarara, the largest city in the west, was flooded.", "Mbarara"),
+    ),
+    *rule(
+        "role-before-name",
+        ("Police spokesman Dennis Okello said two people were hurt.", "Dennis Okello"),
+    ),
+    *rule(
+        "role-apposition",
+        ("Kofi Mensah, a witness, said the bus was speeding.", "Kofi Mensah"),
+        ("One survivor, Lucia Ramos, said the water rose fast.", "Lucia Ramos"),
+    ),
+    *rule(
+        "same-key",
+        (
+            "Mayor Dana Holt opened the bridge. Holt's office said it cost $5m. Dana Holt "
+            "thanked workers.",
+            "Dana Holt",
+        ),
+    ),
+    *rule(
+        "canonical-alias",
+        (
+            "The United States warned Moscow. U.S. officials said the US embassy passed on the "
+            "warning.",
+            "United States",
+        ),
+    ),
+    *rule(
+        "short-person-name",
+        ("Coach Ines Varga named her squad. Varga said the team was ready.", "Ines Varga"),
+    ),
+    *rule(
+        "acronym",
+        (
+            "The National Transportation Safety Board opened an inquiry. The NTSB said it would "
+            "take a year.",
+            "National Transportation Safety Board",
+        ),
+    ),
+    *rule(
+        "short-company-name",
+        (
+            "Brandvik Shipping Ltd. agreed to buy a rival on Monday. Brandvik said the deal "
+            "would close in May.",
+            "Brandvik Shipping Ltd.",
+        ),
+    ),
+    *rule(
+        "country-prefixed",
+        (
+            "The Russian Defense Ministry said drones were downed. The Defense Ministry gave "
+            "no figures.",
+            "Russian Defense Ministry",
+        ),
+        ("The U.S. Senate passed the bill. The Senate will vote again next week.", "U.S. Senate"),
+    ),
+    *rule(
+        "place-with-its-unit-noun",
+        (
+            "Floods hit Makueni county on Monday. Makueni has had no rain for a year before this.",
+            "Makueni county",
+        ),
+        ("Heavy rain lashed Kandahar province on Sunday.", "Kandahar province"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), EXPLAINED)
+def test_an_entity_names_the_rules_behind_it(parse, request, text, name):
+    expected = request.node.callspec.id.split(":", 1)[0]
+    entity = _find(extract_entities(parse(text)), name)
+    assert entity is not None, name
+    assert expected in entity.rules, entity.rules
+
+
+def test_rules_run_from_how_it_was_found_to_what_changed_it(parse):
+    entities = extract_entities(parse("Baltimore police said the suspect fled on foot."))
+    police = _find(entities, "Baltimore police")
+    assert police is not None
+    assert police.rules == ("model-ner", "place-police", "org-head")
+
+
+@pytest.mark.parametrize("text", [articles.FLOOD, articles.FACTORY_FIRE, articles.BUDGET])
+def test_every_entity_names_at_least_one_rule_and_each_once(parse, text):
+    entities = extract_entities(parse(text))
+    assert entities
+    for entity in entities:
+        assert entity.rules, entity.name
+        assert len(set(entity.rules)) == len(entity.rules), entity.rules

@@ -18,21 +18,29 @@ from ..lexicon.place_words import ADMINISTRATIVE_ADJECTIVES, LANDFORM_NOUNS, REG
 
 _INDEFINITE = frozenset({"a", "an"})
 
+# The rules' names (`Entity.rules`).
+UNIT_NOUN = "unit-noun"
+REGION_NOUN_OF_A_ROLE = "region-noun-of-a-role"
+FACILITY_NOUN = "facility-noun"
+LANDFORM_NOUN = "landform-noun"
+PLACE_PUBLIC_BODY = "place-public-body"
+
 
 def descriptor_extension(
     doc: Doc, start: int, end: int, label: str | None, taken: set[int]
-) -> tuple[int, str] | None:
-    """The end and type of the name grown over the descriptor nouns after it, if any."""
+) -> tuple[int, str, str] | None:
+    """The end and type of the name grown over the descriptor nouns after it, and the
+    rule that grew it, if any."""
     if end >= len(doc) or end in taken or _is_demonym(doc[start:end].text):
         return None
     body = place_body_end(doc, end, label)
     if body is not None:
-        return body, "ORG"
+        return body, "ORG", PLACE_PUBLIC_BODY
     if region_noun_follows(doc, end, label):
-        return end + 1, "LOC" if label is None else "GPE"
+        return end + 1, "LOC" if label is None else "GPE", UNIT_NOUN
     facility = facility_end(doc, start, end, taken)
     if facility is not None:
-        return facility, "FAC"
+        return facility, "FAC", FACILITY_NOUN
     if (
         _lower_noun(doc, end)
         and doc[end].text in LANDFORM_NOUNS
@@ -41,7 +49,7 @@ def descriptor_extension(
     ):
         # LANDFORM_NOUN: "the Atlas mountains", "the Tana river"; not "the Indonesian
         # island of Sulawesi", where the noun is a description
-        return end + 1, "LOC"
+        return end + 1, "LOC", LANDFORM_NOUN
     return None
 
 

@@ -39,3 +39,11 @@ class Mention:
     label: str
     votes: Counter = field(default_factory=Counter)
     is_subject: bool = False
+    # The rules that found and cut the mention, in the order they applied.
+    rules: list[str] = field(default_factory=list)
+    # (type, rule) for each vote on its type, so the entity names those of its type.
+    vote_rules: list[tuple[str, str]] = field(default_factory=list)
+
+    def add_vote(self, label: str, weight: float, rule: str) -> None:
+        self.votes.update({label: weight})
+        self.vote_rules.append((label, rule))

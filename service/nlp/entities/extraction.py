@@ -10,6 +10,7 @@ from .descriptor_nouns import bare_place_name
 from .entity_records import Entity, EntitySpan
 from .excluded_text import excluded_ranges
 from .mention_groups import (
+    PLACE_WITH_ITS_UNIT_NOUN,
     Group,
     group_by_key,
     merge_acronyms,
@@ -54,9 +55,12 @@ def _to_entity(doc: Doc, group: Group, salience: float) -> Entity:
         span = doc[mention.start : mention.end]
         spans.append(EntitySpan(span.start_char, span.end_char, span.text))
     aliases = [f for f in forms if f != name]
+    rules = group.rule_names()
     bare = bare_place_name(name) if entity_type in {"GPE", "LOC"} else None
     if bare is not None and bare.casefold() not in {f.casefold() for f in forms}:
         aliases.append(bare)  # "Helmand" of "Helmand province" names the same place
+        if PLACE_WITH_ITS_UNIT_NOUN not in rules:
+            rules = (*rules, PLACE_WITH_ITS_UNIT_NOUN)
     return Entity(
         name=name,
         type=entity_type,
@@ -64,6 +68,7 @@ def _to_entity(doc: Doc, group: Group, salience: float) -> Entity:
         salience=salience,
         aliases=tuple(aliases),
         spans=tuple(spans),
+        rules=rules,
     )
 
 

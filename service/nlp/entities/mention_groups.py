@@ -4,7 +4,7 @@ companies' short names and institutions named without their country."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -17,31 +17,64 @@ from .name_shapes import POSSESSIVE, initials_of, list_type, person_shaped
 
 _MAX_NAMESAKES = 8
 
+# The rules' names (`Entity.rules`), each beside its code below.
+SAME_KEY = "same-key"
+CANONICAL_ALIAS = "canonical-alias"
+SHORT_PERSON_NAME = "short-person-name"
+ACRONYM = "acronym"
+SHORT_COMPANY_NAME = "short-company-name"
+COUNTRY_PREFIXED = "country-prefixed"
+PLACE_WITH_ITS_UNIT_NOUN = "place-with-its-unit-noun"
+
 
 @dataclass(slots=True)
 class Group:
     mentions: list[Mention]
     votes: Counter
+    # The rules that merged mentions into the group, in the order they applied.
+    rules: list[str] = field(default_factory=list)
 
     def type(self) -> str:
         return self.votes.most_common(1)[0][0]
 
+    def rule_names(self) -> tuple[str, ...]:
+        """The rules behind the entity: each mention's (in text order) that found and cut
+        it and voted for the group's type, then the merges; each once."""
+        entity_type = self.type()
+        names: list[str] = []
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            names.extend(mention.rules)
+            names.extend(rule for label, rule in mention.vote_rules if label == entity_type)
+        names.extend(self.rules)
+        return tuple(dict.fromkeys(names))
+
 
 def group_by_key(doc: Doc, mentions: list[Mention]) -> dict[str, Group]:
+    """SAME_KEY: mentions written alike ("Putin", "Putin's") are one entity;
+    CANONICAL_ALIAS: so are the forms a list says are one ("U.S.", "United States")."""
     groups: dict[str, Group] = {}
+    written: dict[str, set[str]] = defaultdict(set)  # each group's forms, before aliases
     for mention in mentions:
-        key = entity_key(doc[mention.start : mention.end].text)
+        text = doc[mention.start : mention.end].text
+        key = entity_key(text)
         if not key:
             continue
         group = groups.setdefault(key, Group([], Counter()))
+        plain = plain_key(text)
+        if group.mentions:
+            group.rules.append(SAME_KEY if plain in written[key] else CANONICAL_ALIAS)
+        written[key].add(plain)
         group.mentions.append(mention)
         group.votes.update(mention.votes)
     return groups
 
 
-def _merge(groups: dict[str, Group], into: str, key: str, as_type: str | None = None) -> None:
+def _merge(
+    groups: dict[str, Group], into: str, key: str, rule: str, as_type: str | None = None
+) -> None:
     target, source = groups[into], groups.pop(key)
     target.mentions.extend(source.mentions)
+    target.rules.extend([*source.rules, rule])
     if as_type is None:
         target.votes.update(source.votes)
     else:
@@ -49,7 +82,8 @@ def _merge(groups: dict[str, Group], into: str, key: str, as_type: str | None = 
 
 
 def merge_short_person_names(doc: Doc, groups: dict[str, Group]) -> None:
-    """ "Putin" and "Vladimir" join "Vladimir Putin"; a mislabelled "Lysak" joins too."""
+    """SHORT_PERSON_NAME: "Putin" and "Vladimir" join "Vladimir Putin"; a mislabelled
+    "Lysak" joins too."""
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     group: Group | None
@@ -69,7 +103,7 @@ def merge_short_person_names(doc: Doc, groups: dict[str, Group]) -> None:
         owner = _unique_owner(key, words, by_last, by_first, group)
         if owner is not None and owner in groups:
             # the model's label on a lone surname ("Lysak" as GPE) was a guess
-            _merge(groups, owner, key, as_type="PERSON")
+            _merge(groups, owner, key, SHORT_PERSON_NAME, as_type="PERSON")
 
 
 def _unique_owner(
@@ -95,7 +129,7 @@ def _unique_owner(
 
 
 def merge_acronyms(doc: Doc, groups: dict[str, Group]) -> None:
-    """ "CBO" joins "Congressional Budget Office"; "U.S." joins "United States"."""
+    """ACRONYM: "CBO" joins "Congressional Budget Office"; "U.S." joins "United States"."""
     by_initials: dict[str, list[str]] = defaultdict(list)
     group: Group | None
     for key, group in groups.items():
@@ -113,16 +147,17 @@ def merge_acronyms(doc: Doc, groups: dict[str, Group]) -> None:
         if len(owners) == 1:
             # The full name decides the type: "WHO said" reads like a person's subject.
             owner = owners.pop()
-            _merge(groups, owner, key, as_type=groups[owner].type())
+            _merge(groups, owner, key, ACRONYM, as_type=groups[owner].type())
 
 
 _CORPORATE_SUFFIX_KEYS = frozenset(plain_key(s) for s in CORPORATE_SUFFIXES)
 
 
 def merge_short_company_names(groups: dict[str, Group]) -> None:
-    """ "HSBC" joins "HSBC Holdings"; "Halvorsen" and "Halvorsen Foods" join "Halvorsen
-    Foods Inc.": a company named once with its legal suffix, then by the words before it
-    or by its first word, when no other company in the article starts with that word."""
+    """SHORT_COMPANY_NAME: "HSBC" joins "HSBC Holdings"; "Halvorsen" and "Halvorsen
+    Foods" join "Halvorsen Foods Inc.": a company named once with its legal suffix, then
+    by the words before it or by its first word, when no other company in the article
+    starts with that word."""
     first_words = Counter(key.split()[0] for key, g in groups.items() if g.type() == "ORG")
     for key in list(groups):
         words = key.split()
@@ -135,7 +170,7 @@ def merge_short_company_names(groups: dict[str, Group]) -> None:
             stem.pop()
         short = " ".join(stem)
         if short in groups:
-            _merge(groups, key, short)
+            _merge(groups, key, short, SHORT_COMPANY_NAME)
         first = stem[0]
         if (
             len(stem) > 1
@@ -145,12 +180,13 @@ def merge_short_company_names(groups: dict[str, Group]) -> None:
             and groups[first].type() in ("ORG", "FAC", "PERSON")
             and first_words[first] <= 2  # this company, and the short form itself
         ):
-            _merge(groups, key, first, as_type="ORG")
+            _merge(groups, key, first, SHORT_COMPANY_NAME, as_type="ORG")
 
 
 def merge_country_prefixed(doc: Doc, groups: dict[str, Group]) -> None:
-    """ "the Senate" joins "U.S. Senate", "the Defense Ministry" "Russia's Defense Ministry":
-    an institution named once with its country and then without it."""
+    """COUNTRY_PREFIXED: "the Senate" joins "U.S. Senate", "the Defense Ministry"
+    "Russia's Defense Ministry": an institution named once with its country and then
+    without it."""
     for key in list(groups):
         group = groups.get(key)
         if group is None or group.type() != "ORG":
@@ -163,7 +199,7 @@ def merge_country_prefixed(doc: Doc, groups: dict[str, Group]) -> None:
                 continue
             short = entity_key(doc[rest : mention.end].text)
             if short != key and short in groups and groups[short].type() == "ORG":
-                _merge(groups, key, short)
+                _merge(groups, key, short, COUNTRY_PREFIXED)
             break
 
 
@@ -196,7 +232,7 @@ def merge_place_units(groups: dict[str, Group]) -> None:
             continue
         # a one-word "person" of the same name is the model's guess at the place
         if bare in groups and (groups[bare].type() != "PERSON" or " " not in bare):
-            _merge(groups, key, bare, as_type=group.type())
+            _merge(groups, key, bare, PLACE_WITH_ITS_UNIT_NOUN, as_type=group.type())
 
 
 def surface_forms(doc: Doc, mentions: list[Mention]) -> list[str]:

@@ -28,44 +28,73 @@ from .name_shapes import (
 
 _DASHES = frozenset({"-", "–", "—", "--", "|", "/"})
 
+# The rules' names (`Entity.rules`), each beside its code below.
+BREAK_IN_SPAN = "break-in-span"
+OWNER_BEFORE_PERSON = "owner-before-person"
+SCORE_AFTER_NAME = "score-after-name"
+AGENCY_DESCRIPTOR = "agency-descriptor"
+NATIONALITY_BEFORE_NAME = "nationality-before-name"
+INSTITUTION_BEFORE_TITLE = "institution-before-title"
+NATIONALITY_PREFIX = "nationality-prefix"
+TITLE_BEFORE_NAME = "title-before-name"
+TITLE_ABBREVIATION = "title-abbreviation"
+SENTENCE_INITIAL_ROLE = "sentence-initial-role"
+NATIONALITY_ORG_HEAD = "nationality-org-head"
+PLACE_POLICE = "place-police"
+EMBASSY_IN_PLACE = "embassy-in-place"
+ORG_JOINED_BY_AND = "org-joined-by-and"
+NAME_CUT_SHORT = "name-cut-short"
+FIRST_NAME_LEFT_OUT = "first-name-left-out"
 
-def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
-    """Cut at line breaks and spaced dashes; drop a leading article and a trailing possessive."""
+
+def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[str]]:
+    """Cut at line breaks and spaced dashes; drop a leading article and a trailing
+    possessive; with the names of the rules that cut it."""
+    rules: list[str] = []
     for i in range(start, end):
         if _is_break(doc, i):
-            # keep the longer side: "Kerman - Twin explosions" is about "Kerman"
+            # BREAK_IN_SPAN: keep the longer side: "Kerman - Twin explosions" is about "Kerman"
             start, end = (start, i) if i - start >= end - i - 1 else (i + 1, end)
+            rules.append(BREAK_IN_SPAN)
             break
     if label == "PERSON":
         for i in range(end - 2, start, -1):
             if doc[i].text in ("'s", "’s") and is_name_token(doc[i + 1]):
                 start = i + 1  # "Bernstein's Priya Natarajan": the person is after the owner
+                rules.append(OWNER_BEFORE_PERSON)
                 break
     while start < end and (doc[start].lower_ in LEADING_DROP or doc[start].is_punct):
         start += 1
-    while start < end and (
-        doc[end - 1].text in POSSESSIVE
-        or doc[end - 1].is_punct
-        or doc[end - 1].is_space
-        or doc[end - 1].pos_ in TRAILING_DROP
-        or (label == "PERSON" and end - start > 1 and _is_figure(doc[end - 1]))
-        or (label == "ORG" and end - start > 1 and _is_media_descriptor(doc[end - 1]))
-    ):
+    while start < end:
+        last = doc[end - 1]
+        if last.text in POSSESSIVE or last.is_punct or last.is_space or last.pos_ in TRAILING_DROP:
+            pass
+        elif label == "PERSON" and end - start > 1 and _is_figure(last):
+            rules.append(SCORE_AFTER_NAME)
+        elif label == "ORG" and end - start > 1 and _is_media_descriptor(last):
+            rules.append(AGENCY_DESCRIPTOR)
+        else:
+            break
         end -= 1
     if end - start > 2 and is_demonym(doc[start].text) and is_personal_name(doc, start + 1, end):
         start += 1  # NATIONALITY_BEFORE_NAME: "Canadian Felix Auger-Aliassime"
+        rules.append(NATIONALITY_BEFORE_NAME)
     while (
         end - start > 1 and end < len(doc) and is_name_token(doc[end]) and opens_title(doc, end - 1)
     ):
-        end -= 1  # "Fed Chair Jerome Powell": the title belongs to the name that follows
+        # INSTITUTION_BEFORE_TITLE: "Fed Chair Jerome Powell": the title belongs to the
+        # name that follows, and "Fed" is its institution
+        end -= 1
+        rules.append(INSTITUTION_BEFORE_TITLE)
     if (
         label == "NORP"
         and end - start > 1
         and doc[start].text.casefold() in gz.DEMONYMS
         and all(is_name_token(tok) for tok in doc[start + 1 : end])
     ):
-        start += 1  # "Russian Telegram channels": the name is "Telegram"
-    return start, end
+        start += 1  # NATIONALITY_PREFIX: "Russian Telegram channels": the name is "Telegram"
+        rules.append(NATIONALITY_PREFIX)
+    return start, end, rules
 
 
 def _is_figure(tok: Token) -> bool:
@@ -96,59 +125,68 @@ def _is_break(doc: Doc, i: int) -> bool:
     return tok.text in _DASHES and bool(tok.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
 
 
-def strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int, bool]:
-    """Remove "President", "Sen.", "Prime Minister" before a name; report if any was there.
+def strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
+    """TITLE_BEFORE_NAME: remove "President", "Sen.", "Prime Minister" before a name;
+    with the names of the rules that removed any (none if no title was there).
 
     Also TITLE_ABBREVIATION ("CS Murkomen") and SENTENCE_INITIAL_ROLE: a role noun
     capitalised only because it opens the sentence ("Applicant Mrs J Warr")."""
-    found = False
+    rules: list[str] = []
     while end - start > 1:
         two = f"{doc[start].text} {doc[start + 1].text}".casefold()
         if end - start > 2 and two in PERSON_TITLES:
             start += 2
-        elif is_title_token(doc[start]) or _sentence_initial_role(doc, start):
+            rules.append(TITLE_BEFORE_NAME)
+        elif doc[start].text.casefold() in PERSON_TITLES:
             start += 1
+            rules.append(TITLE_BEFORE_NAME)
+        elif doc[start].text in TITLE_ABBREVIATIONS:
+            start += 1
+            rules.append(TITLE_ABBREVIATION)
+        elif _sentence_initial_role(doc, start):
+            start += 1
+            rules.append(SENTENCE_INITIAL_ROLE)
         else:
             break
-        found = True
-    return start, end, found
-
-
-def is_title_token(tok: Token) -> bool:
-    """A title before a name: "Mrs", "Governor", or capital initials of one ("CS")."""
-    return tok.text.casefold() in PERSON_TITLES or tok.text in TITLE_ABBREVIATIONS
+    return start, end, rules
 
 
 def _sentence_initial_role(doc: Doc, i: int) -> bool:
     return doc[i].text.casefold() in ROLES_BEFORE_A_NAME and opens_sentence(doc, i)
 
 
-def extend(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> tuple[int, int, str]:
-    """Grow a span over words the model left out of a name."""
+def extend(
+    doc: Doc, start: int, end: int, label: str, taken: set[int]
+) -> tuple[int, int, str, list[str]]:
+    """Grow a span over words the model left out of a name; with the rules that grew it."""
     n = len(doc)
     if end < n and end not in taken:
         nxt = doc[end]
         if label == "NORP" and nxt.text.casefold() in ORG_HEADS_AFTER_NORP and nxt.is_title:
-            return start, end + 1, "ORG"
+            return start, end + 1, "ORG", [NATIONALITY_ORG_HEAD]  # "Russian Embassy"
         if label == "GPE" and nxt.lower_ == "police":
-            return start, end + 1, "ORG"
+            return start, end + 1, "ORG", [PLACE_POLICE]  # "Virginia Beach police"
         descriptor = descriptor_extension(doc, start, end, label, taken)
         if descriptor is not None:
-            return start, descriptor[0], descriptor[1]
+            return start, descriptor[0], descriptor[1], [descriptor[2]]
         place = _following_place(doc, end + 1) if nxt.lower_ == "in" else None
         if doc[end - 1].text in {"Embassy", "Consulate"} and place is not None:
-            return start, place, label
+            return start, place, label, [EMBASSY_IN_PLACE]  # "the U.S. Embassy in Kyiv"
         if label == "ORG" and nxt.lower_ == "and" and any(t.lower_ == "of" for t in doc[start:end]):
             joined = _following_entity(doc, end + 1)
             if joined is not None and joined[0].ent_type_ == "ORG" and joined[-1].tag_ == "NNPS":
-                return start, joined.end, label
+                # ORG_JOINED_BY_AND: "the Department of Peace and Veterans Affairs"
+                return start, joined.end, label, [ORG_JOINED_BY_AND]
+    rules: list[str] = []
     if end - start == 1 and person_shaped([doc[start]]):
         while end < n and end - start < 4 and _continues_name(doc, end, taken):
-            end += 1  # "Garbine" + "Muguruza": a personal name the model cut short
+            end += 1  # NAME_CUT_SHORT: "Garbine" + "Muguruza", a name the model cut short
+            rules.append(NAME_CUT_SHORT)
     if label == "PERSON":
         while start > 0 and end - start < 3 and _first_name_before(doc, start, end, taken):
             start -= 1  # "Pablo" + "Carreno Busta": FIRST_NAME_LEFT_OUT
-    return start, end, label
+            rules.append(FIRST_NAME_LEFT_OUT)
+    return start, end, label, rules
 
 
 def _first_name_before(doc: Doc, start: int, end: int, taken: set[int]) -> bool:

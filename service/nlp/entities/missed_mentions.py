@@ -3,19 +3,22 @@ agencies, a dateline's place, and names the words around them give away."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.tokens import Doc, Token
 
 from ..doc_facts import facts
 from ..lexicon.media import SOCIAL_PLATFORMS
 from ..lexicon.people import PERSON_TITLES
 from ..lexicon.story_furniture import STORY_LABELS
-from .descriptor_nouns import descriptor_extension, region_noun_follows_role
+from .descriptor_nouns import (
+    REGION_NOUN_OF_A_ROLE,
+    descriptor_extension,
+    region_noun_follows_role,
+)
 from .entity_records import CONTEXT_VOTE, LIST_VOTE, Mention
 from .excluded_text import overlaps
 from .name_shapes import initials_of, is_glued_hyphen, is_name_token, list_type
 from .type_votes import (
+    LIST_TYPE,
     after_capitalised_title,
     context_type,
     is_bare_head,
@@ -26,6 +29,14 @@ from .type_votes import (
 # A dateline: up to three words in capitals, then one of these.
 _DATELINE_WORDS = 3
 _DATELINE_ENDS = frozenset({":", "—", "–", "-", "--", ","})
+
+# The rules' names (`Entity.rules`), each beside its code below.
+SHORT_FORM = "short-form"
+SOCIAL_PLATFORM = "social-platform"
+DATELINE_PLACE = "dateline-place"
+MISSED_LISTED_NAME = "missed-listed-name"
+MISSED_CONTEXT_NAME = "missed-context-name"
+MISSED_DESCRIBED_NAME = "missed-described-name"
 
 
 def short_forms_of(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
@@ -57,9 +68,12 @@ def missed_mentions(
         if i in taken or tok.ent_type_:
             i += 1
             continue
-        label = short_forms.get(tok.text) or _platform_label(doc, i)
+        short = short_forms.get(tok.text)
+        label = short or _platform_label(doc, i)
         if label is not None and not overlaps(excluded, starts, tok.idx, tok.idx + len(tok)):
-            found.append(_short_form_mention(doc, i, label))
+            found.append(
+                _short_form_mention(doc, i, label, SHORT_FORM if short else SOCIAL_PLATFORM)
+            )
             i += 1
             continue
         if (
@@ -106,17 +120,20 @@ def _platform_label(doc: Doc, i: int) -> str | None:
     return None
 
 
-def _short_form_mention(doc: Doc, i: int, label: str) -> Mention:
-    """A surname, acronym or network the tagger missed ("Starmer met ...", "LAFD spokesperson")."""
-    mention = Mention(i, i + 1, label, Counter({label: CONTEXT_VOTE}))
+def _short_form_mention(doc: Doc, i: int, label: str, rule: str) -> Mention:
+    """SHORT_FORM: a surname or acronym of a name found ("Starmer met ...", "LAFD
+    spokesperson"), or SOCIAL_PLATFORM: a network ("on X"), that the tagger missed."""
+    mention = Mention(i, i + 1, label, rules=[rule])
+    mention.add_vote(label, CONTEXT_VOTE, rule)
     mention.is_subject = is_subject(doc, i, i + 1)
     return mention
 
 
 def dateline_place(doc: Doc, taken: set[int]) -> Mention | None:
-    """ "NEW DELHI: ...", "PUNE —", "MEDFORD, Ore. —": the capitals an article opens with,
-    before the dateline's colon, dash or comma, name the place it was filed from (the
-    model often misses a city no list holds, or tags "NEW" as an adjective)."""
+    """DATELINE_PLACE: "NEW DELHI: ...", "PUNE —", "MEDFORD, Ore. —": the capitals an
+    article opens with, before the dateline's colon, dash or comma, name the place it was
+    filed from (the model often misses a city no list holds, or tags "NEW" as an
+    adjective)."""
     tokens = facts(doc).tokens
     start = 0
     while start < len(tokens) and tokens[start].is_space:
@@ -130,8 +147,8 @@ def dateline_place(doc: Doc, taken: set[int]) -> Mention | None:
         return None
     if any(tokens[i].lower_ in STORY_LABELS for i in range(start, end)):
         return None  # "BREAKING:", "UPDATE —": a label of the story, not a place
-    mention = Mention(start, end, "GPE")
-    mention.votes["GPE"] += LIST_VOTE
+    mention = Mention(start, end, "GPE", rules=[DATELINE_PLACE])
+    mention.add_vote("GPE", LIST_VOTE, DATELINE_PLACE)
     return mention
 
 
@@ -140,37 +157,40 @@ def _is_capital_word(token: Token) -> bool:
 
 
 def _described_mention(doc: Doc, start: int, end: int, taken: set[int]) -> Mention | None:
-    """An untagged name with the noun that says what it is: "the Atlas mountains",
-    "Karnali province", "Kebbi district officer" (the place "Kebbi")."""
+    """MISSED_DESCRIBED_NAME: an untagged name with the noun that says what it is: "the
+    Atlas mountains", "Karnali province", "Kebbi district officer" (the place "Kebbi")."""
     if is_bare_head(list(doc[start:end])) or any(is_role_noun(t) for t in doc[start:end]):
         return None
     grown = descriptor_extension(doc, start, end, None, taken)
     if grown is None and not (end < len(doc) and region_noun_follows_role(doc, end)):
         return None
-    new_end, label = grown if grown is not None else (end, "GPE")
-    mention = Mention(start, new_end, label, Counter({label: CONTEXT_VOTE}))
+    new_end, label, rule = grown if grown is not None else (end, "GPE", REGION_NOUN_OF_A_ROLE)
+    mention = Mention(start, new_end, label, rules=[MISSED_DESCRIBED_NAME, rule])
+    mention.add_vote(label, CONTEXT_VOTE, rule)
     mention.is_subject = is_subject(doc, start, new_end)
     return mention
 
 
 def _untagged_mention(doc: Doc, start: int, end: int) -> Mention | None:
+    """MISSED_LISTED_NAME: an untagged name a curated list knows; MISSED_CONTEXT_NAME:
+    one the words around it give away ("Ian Reed, a spokesman")."""
     if end - start == 1 and is_role_noun(doc[start]):
         return None  # "Executive" of "Chief Executive Lars Eriksson" is the title's rest
     if is_bare_head(list(doc[start:end])):
         return None  # "Executive Officer" of "Chief Executive Officer Lars Eriksson"
     listed = list_type(doc[start:end].text)
     if listed is not None and listed != "NORP":
-        mention = Mention(start, end, listed)
-        mention.votes[listed] += LIST_VOTE
+        mention = Mention(start, end, listed, rules=[MISSED_LISTED_NAME])
+        mention.add_vote(listed, LIST_VOTE, LIST_TYPE)
     else:
         context = context_type(doc, start, end)
         # one capitalised word after a role noun is too often not a name ("chief Executive"),
         # but after a capitalised title it is a surname ("Governor Lopez", "Dr. Okafor")
         if context is None or (
-            context == "PERSON" and end - start < 2 and not after_capitalised_title(doc, start)
+            context[0] == "PERSON" and end - start < 2 and not after_capitalised_title(doc, start)
         ):
             return None
-        mention = Mention(start, end, context)
-        mention.votes[context] += CONTEXT_VOTE
+        mention = Mention(start, end, context[0], rules=[MISSED_CONTEXT_NAME])
+        mention.add_vote(context[0], CONTEXT_VOTE, context[1])
     mention.is_subject = is_subject(doc, start, end)
     return mention

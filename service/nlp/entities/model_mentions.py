@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.tokens import Doc, Span
 
 from ..doc_facts import facts
@@ -12,6 +10,10 @@ from ..lexicon.organisations import ORG_WORDS
 from .entity_records import MODEL_VOTE, Mention
 from .excluded_text import overlaps
 from .mention_spans import (
+    BREAK_IN_SPAN,
+    INSTITUTION_BEFORE_TITLE,
+    NATIONALITY_BEFORE_NAME,
+    NATIONALITY_PREFIX,
     extend,
     is_demonym,
     is_title_fragment,
@@ -27,7 +29,15 @@ from .name_shapes import (
     list_type,
     opens_sentence,
 )
-from .type_votes import is_subject, vote
+from .type_votes import MODEL_LABEL, is_subject, vote
+
+# The rules' names (`Entity.rules`), each beside its code below.
+MODEL_NER = "model-ner"
+UNCLOSED_BRACKET = "unclosed-bracket"
+ORG_THEN_PERSON = "org-then-person"
+PLACE_INSIDE_NAME = "place-inside-name"
+# Drops the span, so it names no entity.
+SENTENCE_INITIAL_COMMON_NOUN = "sentence-initial-common-noun"
 
 # Labels that name something; DATE, TIME, CARDINAL, MONEY and the like are
 # values, not entities, and are left to the other extractors.
@@ -61,7 +71,10 @@ def model_mentions(doc: Doc, excluded: list[tuple[int, int]]) -> list[Mention]:
                 excluded, starts, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
             ):
                 continue  # swallowed by the previous span's extension, or a byline
-            for mention in _clean_mentions(doc, start, end, ent.label_, taken):
+            rules = (
+                [MODEL_NER] if (start, end) == (ent.start, ent.end) else [MODEL_NER, BREAK_IN_SPAN]
+            )
+            for mention in _clean_mentions(doc, start, end, ent.label_, taken, rules):
                 mentions.append(mention)
                 taken.update(range(mention.start, mention.end))
                 last_end = max(last_end, mention.end)
@@ -82,19 +95,26 @@ def _paragraph_pieces(ent: Span) -> list[tuple[int, int]]:
     return pieces
 
 
-def _clean_mentions(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> list[Mention]:
-    """The cleaned mention for one model span, plus a place named inside it, if any."""
-    end = _before_open_bracket(doc, start, end)
-    trimmed_start, trimmed_end = trim(doc, start, end, label)
+def _clean_mentions(
+    doc: Doc, start: int, end: int, label: str, taken: set[int], rules: list[str]
+) -> list[Mention]:
+    """The cleaned mention for one model span, plus a place named inside it, if any;
+    `rules` names the rules that found and cut the span so far."""
+    bracket = _before_open_bracket(doc, start, end)
+    if bracket < end:
+        end, rules = bracket, [*rules, UNCLOSED_BRACKET]
+    trimmed_start, trimmed_end, cuts = trim(doc, start, end, label)
+    rules = [*rules, *cuts]
     if trimmed_start >= trimmed_end or is_title_fragment(doc, trimmed_start, trimmed_end):
         return []
     if _is_capitalised_common_noun(doc, trimmed_start, trimmed_end):
         return []
     person_at = _person_after_organisation(doc, trimmed_start, trimmed_end)
     if person_at is not None:
+        split = [*rules, ORG_THEN_PERSON]
         return [
-            *_clean_mentions(doc, trimmed_start, person_at, "ORG", taken),
-            *_clean_mentions(doc, person_at, trimmed_end, "PERSON", taken),
+            *_clean_mentions(doc, trimmed_start, person_at, "ORG", taken, split),
+            *_clean_mentions(doc, person_at, trimmed_end, "PERSON", taken, split),
         ]
     # a span the model drew wrongly also gives weaker evidence of its label
     weight = (
@@ -107,7 +127,8 @@ def _clean_mentions(doc: Doc, start: int, end: int, label: str, taken: set[int])
         and doc[start:end].text.casefold() not in gz.DEMONYMS
         and doc[trimmed_start:trimmed_end].text != doc[start:end].text.strip()
     ):
-        label = "ORG"  # "Russian Telegram" minus the demonym
+        label = "ORG"  # NATIONALITY_PREFIX: "Russian Telegram" minus the demonym
+        rules.append(NATIONALITY_PREFIX)
     if (
         label != "PERSON"
         and trimmed_start > start
@@ -115,21 +136,27 @@ def _clean_mentions(doc: Doc, start: int, end: int, label: str, taken: set[int])
         and is_personal_name(doc, trimmed_start, trimmed_end)
     ):
         label = "PERSON"  # NATIONALITY_BEFORE_NAME: "Canadian Felix Auger-Aliassime" (ORG)
+        rules.append(NATIONALITY_BEFORE_NAME)
     if label == "PERSON" and trimmed_end < end and opens_title(doc, trimmed_end):
-        label = "ORG"  # "Fed" of "Fed Chair": what goes before a title is its institution
-    new_start, new_end, new_label = extend(doc, trimmed_start, trimmed_end, label, taken)
+        # INSTITUTION_BEFORE_TITLE: "Fed" of "Fed Chair": what goes before a title is
+        # its institution
+        label = "ORG"
+        rules.append(INSTITUTION_BEFORE_TITLE)
+    new_start, new_end, new_label, grown = extend(doc, trimmed_start, trimmed_end, label, taken)
     if new_end - new_start > trimmed_end - trimmed_start and new_label == label:
         weight = MODEL_VOTE / 2
-    new_start, new_end, titled = strip_titles(doc, new_start, new_end)
-    mention = Mention(new_start, new_end, new_label)
-    vote(doc, mention, titled, weight)
+    new_start, new_end, titles = strip_titles(doc, new_start, new_end)
+    mention = Mention(new_start, new_end, new_label, rules=[*rules, *grown, *titles])
+    vote(doc, mention, titles, weight)
     if not mention.votes:
         return []
     mention.is_subject = is_subject(doc, new_start, new_end)
     if label == "GPE" and new_label in {"ORG", "FAC"}:
-        # "Virginia Beach police" names the police and the city, "Londiani junction" the
-        # junction and the town (not "Raghunathpur railroad station", read as a person)
-        place = Mention(trimmed_start, trimmed_end, "GPE", Counter({"GPE": MODEL_VOTE}))
+        # PLACE_INSIDE_NAME: "Virginia Beach police" names the police and the city,
+        # "Londiani junction" the junction and the town (not "Raghunathpur railroad
+        # station", read as a person)
+        place = Mention(trimmed_start, trimmed_end, "GPE", rules=[*rules, PLACE_INSIDE_NAME])
+        place.add_vote("GPE", MODEL_VOTE, MODEL_LABEL)
         return [place, mention]
     return [mention]
 

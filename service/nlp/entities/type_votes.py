@@ -23,7 +23,21 @@ from ..lexicon.place_words import (
     REGION_NOUNS,
 )
 from .entity_records import CONTEXT_VOTE, LIST_VOTE, MODEL_VOTE, Mention
+from .mention_spans import NATIONALITY_BEFORE_NAME
 from .name_shapes import POSSESSIVE, is_personal_name, list_type, person_shaped
+
+# The rules' names (`Entity.rules`): the votes that can decide a type.
+LIST_TYPE = "list-type"
+NAME_SHAPE = "name-shape"
+ORG_HEAD = "org-head"
+WEAPON_NAME = "weapon-name"
+MODEL_LABEL = "model-label"
+PLACE_AFTER_PREPOSITION = "place-after-preposition"
+PERSON_SHAPED = "person-shaped"
+MEDIA_NOUN_BEFORE = "media-noun-before"
+PLACE_NOUN_CONTEXT = "place-noun-context"
+ROLE_BEFORE_NAME = "role-before-name"
+ROLE_APPOSITION = "role-apposition"
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OFTEN_A_MISSED_PLACE = frozenset({"PERSON", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART"})
@@ -63,30 +77,31 @@ def _names_a_weapon(span: Span) -> bool:
     return root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.casefold() in WEAPON_NOUNS
 
 
-def context_type(doc: Doc, start: int, end: int) -> str | None:
-    """What the words around a name say it is: a role noun, a media noun, a place noun."""
+def context_type(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
+    """What the words around a name say it is (a role noun, a media noun, a place noun),
+    and the rule that read it."""
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.lower_ in MEDIA_NOUNS:
-        return "ORG"
+        return "ORG", MEDIA_NOUN_BEFORE  # "the broadcaster NHK"
     if _in_place_context(doc, start, end):
-        return "GPE"
+        return "GPE", PLACE_NOUN_CONTEXT
     if not person_shaped(list(doc[start:end])):
         return None
     if before is not None and (
         before.lower_ in PERSON_ROLES or before.text.casefold() in PERSON_TITLES
     ):
-        return "PERSON"
+        return "PERSON", ROLE_BEFORE_NAME  # "spokesman Ian Reed"
     if (
         before is not None
         and before.text.casefold() in gz.DEMONYMS
         and is_personal_name(doc, start, end)
     ):
-        return "PERSON"  # NATIONALITY_BEFORE_NAME: "Kenyan Eliud Kipchoge"
+        return "PERSON", NATIONALITY_BEFORE_NAME  # "Kenyan Eliud Kipchoge"
     root = doc[start:end].root
     if any(is_role_noun(child) for child in root.children if child.dep_ == "appos"):
-        return "PERSON"
+        return "PERSON", ROLE_APPOSITION  # "Juana Quispe, a survivor, said"
     if root.dep_ == "appos" and root.head.i < start and is_role_noun(root.head):
-        return "PERSON"  # "One survivor, Juana Quispe, said"
+        return "PERSON", ROLE_APPOSITION  # "One survivor, Juana Quispe, said"
     return None
 
 
@@ -133,7 +148,9 @@ def is_subject(doc: Doc, start: int, end: int) -> bool:
     return root.dep_ == "poss" and root.head.dep_ in _SUBJECT_DEPS
 
 
-def vote(doc: Doc, mention: Mention, titled: bool, weight: float) -> None:
+def vote(doc: Doc, mention: Mention, titles: list[str], weight: float) -> None:
+    """Add the evidence for the mention's type; `titles` names the rules that stripped a
+    title before it (a title says the rest is a person)."""
     span = doc[mention.start : mention.end]
     text = span.text
     tokens = list(span)
@@ -145,34 +162,36 @@ def vote(doc: Doc, mention: Mention, titled: bool, weight: float) -> None:
         return  # "the health ministry" in lower case is a description, not a name
     listed = list_type(text)
     if listed is not None:
-        mention.votes[listed] += LIST_VOTE
+        mention.add_vote(listed, LIST_VOTE, LIST_TYPE)
         return
     shaped = _shape_type(tokens, mention.label)
     if shaped is not None and (mention.label != "PERSON" or len(tokens) > 2):
-        mention.votes[shaped] += LIST_VOTE
+        mention.add_vote(shaped, LIST_VOTE, NAME_SHAPE)
         return
     if shaped is not None:
         # "Wembley Arena" tagged PERSON, unless a title or role says "Stuart Hall" is one
-        mention.votes[shaped] += CONTEXT_VOTE
+        mention.add_vote(shaped, CONTEXT_VOTE, NAME_SHAPE)
     if len(tokens) > 1 and tokens[-1].text.casefold() in ORG_HEADS:
-        mention.votes["ORG"] += LIST_VOTE  # "Thames Water", "Fresno Police": no surnames
+        # ORG_HEAD: "Thames Water", "Fresno Police": no surnames
+        mention.add_vote("ORG", LIST_VOTE, ORG_HEAD)
         return
     if mention.label != "GPE" and _names_a_weapon(span):
-        mention.votes["PRODUCT"] += LIST_VOTE
+        mention.add_vote("PRODUCT", LIST_VOTE, WEAPON_NAME)
         return
-    mention.votes[mention.label] += weight
+    mention.add_vote(mention.label, weight, MODEL_LABEL)
     if (
         mention.label in _OFTEN_A_MISSED_PLACE
         and len(tokens) == 1
         and _after_place_preposition(span)
     ):
-        mention.votes["GPE"] += 1.5 * MODEL_VOTE  # "rescuers worked in Antakya"
+        # PLACE_AFTER_PREPOSITION: "rescuers worked in Antakya"
+        mention.add_vote("GPE", 1.5 * MODEL_VOTE, PLACE_AFTER_PREPOSITION)
     if weight < MODEL_VOTE and 2 <= len(tokens) <= 3 and person_shaped(tokens):
-        mention.votes["PERSON"] += MODEL_VOTE  # "Steffi" (GPE) + "Graf"
+        mention.add_vote("PERSON", MODEL_VOTE, PERSON_SHAPED)  # "Steffi" (GPE) + "Graf"
     context = (
-        "PERSON"
-        if titled and person_shaped(tokens)
+        ("PERSON", titles[0])
+        if titles and person_shaped(tokens)
         else context_type(doc, mention.start, mention.end)
     )
     if context is not None:
-        mention.votes[context] += CONTEXT_VOTE
+        mention.add_vote(context[0], CONTEXT_VOTE, context[1])
