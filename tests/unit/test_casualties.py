@@ -886,6 +886,48 @@ _NEWS = "A bus plunged into a ravine on Tuesday, killing 12 people.\n\n"
             ),
         ),
         *rule(
+            "that-incident",
+            (
+                _NEWS + "A lorry had overturned on the pass in 2021, killing 6. "
+                "Eleven people were hurt in that crash.",
+                [(K, 12, "main"), (K, 6, "2021"), (INJ, 11, "2021")],
+            ),
+            (
+                _NEWS + "Residents recalled an old ferry disaster. "
+                "At least 30 people drowned in that tragedy.",
+                [(K, 12, "main"), (K, 30, "that tragedy")],
+            ),
+        ),
+        *rule(
+            "same-place",
+            (
+                _NEWS + "A minibus left the same road near the bridge, killing three people.",
+                [(K, 12, "main"), (K, 3, "the same road")],
+            ),
+            (
+                _NEWS + "Two cyclists died on the same stretch, residents said.",
+                [(K, 12, "main"), (K, 2, "the same stretch")],
+            ),
+        ),
+        *rule(
+            "comes-after",
+            (
+                _NEWS + "The crash came weeks after a truck plunged off the pass, killing 5.",
+                [(K, 12, "main"), (K, 5, "a truck plunged off the pass")],
+            ),
+            (
+                _NEWS + "It follows a landslide on the pass that killed 8 people in the spring.",
+                [(K, 12, "main"), (K, 8, "a landslide")],
+            ),
+        ),
+        *rule(
+            "earlier-time: a season",
+            (
+                _NEWS + "A coach overturned near the summit last winter, injuring 19.",
+                [(K, 12, "main"), (INJ, 19, "last winter")],
+            ),
+        ),
+        *rule(
             "carried-over",
             (
                 _NEWS + "Seven people died in an earlier crash on the pass. Two others were hurt.",
@@ -924,6 +966,14 @@ _NEWS = "A bus plunged into a ravine on Tuesday, killing 12 people.\n\n"
             ),
             (
                 _NEWS + "In a statement, the operator said 20 passengers were injured.",
+                [(K, 12, "main"), (INJ, 20, "main")],
+            ),
+            (
+                _NEWS + "Another 9 were injured on the same day, the operator said.",
+                [(K, 12, "main"), (INJ, 9, "main")],
+            ),
+            (
+                _NEWS + "After the crash, 20 passengers were taken to hospital.",
                 [(K, 12, "main"), (INJ, 20, "main")],
             ),
         ),

@@ -14,12 +14,21 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..lexicon.incident_words import INCIDENT_REFERENCE_NOUNS, OTHER_INCIDENT_MARKERS
+from ..lexicon.incident_words import (
+    COMING_AFTER_VERBS,
+    DISTAL_DETERMINERS,
+    INCIDENT_REFERENCE_NOUNS,
+    OTHER_INCIDENT_MARKERS,
+    TIME_NOUNS,
+)
 from .earlier_events import IncidentLink, Present, earlier_event
 from .token_tree import children, sentence_tokens
 
 # Rule names, as explanations and tests give them (the date rules are in earlier_events).
 OTHER_INCIDENT_NOUN = "other-incident-noun"  # "in a previous crash", "another fire killed 11"
+THAT_INCIDENT = "that-incident"  # "Nine were injured in that incident" after another incident
+SAME_PLACE = "same-place"  # "a crash on the same road killed two"
+COMES_AFTER = "comes-after"  # "The fire came days after a boat capsized, killing seven"
 CARRIED_OVER = "carried-over"  # a sentence going on about the incident the one before named
 
 # Prepositions that compare today's incident with another instead of counting for it.
@@ -44,7 +53,12 @@ def incident_link(
     (`lead_markers`: "Two men died in separate crashes") marks no other incident."""
     link = earlier_event(sent, present)
     if link is None and not in_lead:
-        link = named_other_incident(sent, OTHER_INCIDENT_MARKERS - lead_markers)
+        link = (
+            named_other_incident(sent, OTHER_INCIDENT_MARKERS - lead_markers)
+            or _that_incident(sent, previous)
+            or _coming_after(sent)
+            or _same_place(sent)
+        )
     if link is None and previous is not None and not _stands_alone(sent):
         link = IncidentLink(sent.start, previous.label, CARRIED_OVER)
     return link
@@ -74,6 +88,64 @@ def named_other_incident(
         marked = any(c.lower_ in markers and c.dep_ in _MARKER_DEPS for c in children(token))
         if marked and not _is_compared(token):
             return IncidentLink(sent.start, _noun_label(token), OTHER_INCIDENT_NOUN)
+    return None
+
+
+def _that_incident(sent: Span, previous: IncidentLink | None) -> IncidentLink | None:
+    """ "Nine others were injured in that incident", "three died in those attacks": an
+    incident pointed back at, the other one the sentence before spoke of when there is
+    one, else one told earlier."""
+    for token in sentence_tokens(sent):
+        if token.pos_ not in _NOUN_TAGS or token.lemma_.lower() not in INCIDENT_REFERENCE_NOUNS:
+            continue
+        if any(c.dep_ == "det" and c.lower_ in DISTAL_DETERMINERS for c in children(token)):
+            label = previous.label if previous is not None else _noun_label(token)
+            return IncidentLink(sent.start, label, THAT_INCIDENT)
+    return None
+
+
+def _coming_after(sent: Span) -> IncidentLink | None:
+    """ "The incident came days after a banca capsized off the point, killing seven": what
+    the news comes after is another incident, from the word "after" on."""
+    for token in sentence_tokens(sent):
+        if token.lemma_.lower() == "follow" and token.pos_ == "VERB":
+            # "It follows a landslide on the pass that killed 8"
+            event = next(
+                (
+                    c
+                    for c in children(token)
+                    if c.dep_ == "dobj" and c.lemma_.lower() in INCIDENT_REFERENCE_NOUNS
+                ),
+                None,
+            )
+            if event is not None:
+                return IncidentLink(event.i, _noun_label(event), COMES_AFTER)
+        if token.lower_ != "after":
+            continue
+        # "came weeks after a truck plunged ...": "after" marks a clause of "came"
+        governor = token.head.head if token.dep_ == "mark" else token.head
+        if governor.lemma_.lower() not in COMING_AFTER_VERBS or governor.i > token.i:
+            continue  # "After the crash, ... followed": the news itself
+        return IncidentLink(token.i, _clause_label(token, sent), COMES_AFTER)
+    return None
+
+
+def _clause_label(after: Token, sent: Span) -> str:
+    """The words after "after" up to the clause's first comma: "a truck plunged off the pass"."""
+    end = next((t.i for t in sent.doc[after.i + 1 : sent.end] if t.is_punct), sent.end)
+    return sent.doc[after.i + 1 : end].text.strip() or "an earlier incident"
+
+
+def _same_place(sent: Span) -> IncidentLink | None:
+    """ "A crash near the same interchange killed two people", "where two teenagers died
+    on the same road": an incident set at the news's place is another one."""
+    for token in sentence_tokens(sent):
+        if token.pos_ != "NOUN" or token.lemma_.lower() in TIME_NOUNS:
+            continue
+        if token.lemma_.lower() in INCIDENT_REFERENCE_NOUNS:
+            continue
+        if any(c.lower_ == "same" and c.dep_ == "amod" for c in children(token)):
+            return IncidentLink(sent.start, _noun_label(token), SAME_PLACE)
     return None
 
 

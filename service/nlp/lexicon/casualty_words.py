@@ -289,7 +289,7 @@ SUPERLATIVE_NOUNS = frozenset({"record", "worst", "deadliest"})
 # "A year earlier", "two years before", "last year": a date set apart from the news.
 PAST_PERIOD = re.compile(
     r"\b(?:years?|decades?|months?)\s+(?:earlier|before|prior)\b"
-    r"|\b(?:last|previous|the\s+prior)\s+(?:year|decade|month|week)\b",
+    r"|\b(?:last|previous|the\s+prior)\s+(?:year|decade|month|week|spring|summer|autumn|fall|winter)\b",
     re.IGNORECASE,
 )
 # The days of the week, by which news of the last few days is dated.

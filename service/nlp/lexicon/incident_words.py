@@ -82,6 +82,12 @@ PERPETRATOR_NOUNS = ATTACKERS | words("culprit killer militant")
 INCIDENT_REFERENCE_NOUNS = EVENT_NOUNS | words("disaster incident mishap tragedy")
 # Words that mark an incident as another one than the article's news: "a previous
 # crash", "another fire", "a similar attack", "a separate blast", "the last quake".
+# Determiners that point back at an incident already told: "in that accident".
+DISTAL_DETERMINERS = words("that those")
+# Verbs by which the news is set after another incident: "The fire came days after ...".
+COMING_AFTER_VERBS = words("come follow")
+# Time nouns: "the same day" is a time, not a place another incident shares.
+TIME_NOUNS = words("day week month year night morning afternoon evening time period season")
 OTHER_INCIDENT_MARKERS = words(
     "another earlier last past preceding previous prior separate similar"
 )
