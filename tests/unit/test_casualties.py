@@ -1019,6 +1019,14 @@ def test_figures_count_for_the_incident_their_sentence_names(parse, text, expect
                 [(K, 5, "exact")],
             ),
             ("A woman, a nurse at the clinic, was killed.", [(K, 1, "exact")]),
+            ("A MUM and her two little boys died in the blaze.", [(K, 3, "exact")]),
+            ("An elderly couple were hurt by flying glass.", [(INJ, 2, "exact")]),
+            ("The couple's neighbour was also injured.", [(INJ, 1, "exact")]),
+        ),
+        *rule(
+            "zero about others",
+            ("There were no other injuries, police said.", [(INJ, 0, "exact")]),
+            ("Officials said there were no serious injuries.", [(INJ, 0, "exact")]),
         ),
         *rule(
             "not victims",

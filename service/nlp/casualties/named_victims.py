@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from ..lexicon import casualty_words as cw
 from ..lexicon.casualty_words import MISSING
 from ..lexicon.incident_words import ATTACKER_NOUNS
 from ..numbers import EXACT, bounds, resolve_count
@@ -103,15 +104,29 @@ def _apposition_site(noun: Token) -> list[Token]:
 
 
 def _definite_single(noun: Token) -> list[tuple[int, int, int]] | None:
-    """ "The driver was killed", "her husband died": one person, already known."""
+    """ "The driver was killed", "her husband died": one person, already known; "an
+    elderly couple were hurt": two."""
+    group = cw.GROUP_OF_PEOPLE.get(noun.lemma_.lower())
+    if group is not None and noun.tag_ == "NN":
+        determiners = [c for c in children(noun) if c.dep_ in ("det", "poss") and c.i < noun.i]
+        if determiners and not any(is_count_token(c) for c in children(noun)):
+            return [(min(d.i for d in determiners), noun.i + 1, group)]
+        return None
     if noun.tag_ != "NN" or not _is_victim_noun(noun):
         return None
     determiners = [c for c in children(noun) if c.dep_ in ("det", "poss") and c.i < noun.i]
-    if not any(d.lower_ in _DEFINITE for d in determiners):
+    if not any(_is_definite(d) for d in determiners):
         return None
     if any(is_count_token(c) for c in children(noun)):
         return None
     return [(min(d.i for d in determiners), noun.i + 1, 1)]
+
+
+def _is_definite(determiner: Token) -> bool:
+    """ "the", "her", or a possessor: "the couple's neighbour", "Ruiz's son"."""
+    return determiner.lower_ in _DEFINITE or (
+        determiner.dep_ == "poss" and determiner.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _member(person: Token) -> tuple[int, int, int] | None:

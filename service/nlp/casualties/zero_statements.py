@@ -24,6 +24,14 @@ def zero_statements(sent: Span) -> Iterable[tuple[str, list[int]]]:
     for token in tokens[sent.start : sent.end]:
         lower = token.lower_
         nxt = tokens[token.i + 1] if token.i + 1 < sent.end else None
+        if (
+            lower == "no"
+            and nxt is not None
+            and nxt.lower_ in cw.ZERO_MODIFIERS
+            and nxt.i + 1 < sent.end
+            and tokens[nxt.i + 1].lower_ in cw.ZERO_NOUNS
+        ):
+            nxt = tokens[nxt.i + 1]  # "no other injuries", "no further casualties"
         if lower == "no" and nxt is not None and nxt.lower_ in cw.ZERO_NOUNS:
             if nxt.i + 1 < sent.end and tokens[nxt.i + 1].lower_ in ("among", "of"):
                 continue

@@ -101,7 +101,8 @@ PERSON_NOUNS = words("""
     marine marines sailor militiaman militiamen fighter fighters volunteer volunteers aid
     official officials
 """) | words("""
-    husband wife son daughter father mother brother sister grandmother grandfather grandson
+    husband wife son daughter father mother mum mom dad brother sister grandmother grandfather
+    grandson
     granddaughter grandchild grandchildren uncle aunt nephew niece cousin neighbour neighbor
     neighbours neighbors pilot pilots co-pilot motorcyclist motorcyclists rider riders biker
     bikers occupant occupants commuter commuters trucker truckers
@@ -110,6 +111,10 @@ PERSON_NOUNS = words("""
 LEAVING_VERBS = words("leave")
 # A toll gone beyond a count: "the toll passed 90" is more than 90.
 EXCEEDING_VERBS = words("exceed pass surpass top cross")
+# People counted by a word for their number: "an elderly couple were hurt" is two.
+GROUP_OF_PEOPLE = {"couple": 2}
+# Words between "no" and a casualty noun that leave the zero a zero: "no other injuries".
+ZERO_MODIFIERS = words("other further more additional serious major")
 # A part of a toll given by place: "..., 69 in the north, 43 at the market".
 BREAKDOWN_PREPOSITIONS = frozenset({"in", "at", "on"})
 PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ans", "ents", "ants", "ees")
