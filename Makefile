@@ -50,8 +50,8 @@ SHARED_DATA ?= ../shared/data
 eval: install
 	@for file in $(wildcard $(SHARED_DATA)/*.jsonl $(SHARED_DATA)/*.json); do \
 	  printf '%s: ' "$$(basename $$file)"; $(PY) scripts/evaluate_offline.py "$$file" | tail -1; done
-	@echo "casualty rules on all files (right = the figure is in the gold, wrong = it is not):"
-	@$(PY) scripts/evaluate_offline.py --rules --only casualties \
+	@echo "rules on all files (right = the item is in the gold, wrong = it is not):"
+	@$(PY) scripts/evaluate_offline.py --rules \
 	  $(wildcard $(SHARED_DATA)/*.jsonl $(SHARED_DATA)/*.json) | grep '^rule' 
 
 bench: install

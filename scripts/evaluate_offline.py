@@ -41,6 +41,33 @@ def _count_rules(figures: list[dict], gold: list[dict], counts: dict[str, list[i
             counts.setdefault(rule, [0, 0])[0 if key in wanted else 1] += 1
 
 
+def _count_quote_rules(score, quotes: list[dict], gold: dict, counts) -> None:
+    """A quote is right when a gold quote overlaps it and its speaker is the gold's."""
+    for quote in quotes:
+        right = any(
+            score.overlap(quote["text"], g["text"]) >= 0.6
+            or score.contains(quote["text"], g["text"]) >= 0.8
+            for g in gold["quotes"]
+            if score.speaker_ok(quote.get("speaker"), g)
+        )
+        for rule in quote.get("rules", []):
+            counts.setdefault(f"quotes/{rule}", [0, 0])[0 if right else 1] += 1
+
+
+def _count_entity_rules(score, entities: list[dict], gold: dict, counts) -> None:
+    """An entity is right when its name or an alias is a gold entity's name or alias."""
+    known = set()
+    for names in gold["entities"].values():
+        for name in names:
+            known |= {score.norm(n) for n in [name, *gold.get("entity_aliases", {}).get(name, [])]}
+    for entity in entities:
+        if entity["type"] not in score.ENTITY_TYPES:
+            continue
+        right = any(score.norm(n) in known for n in [entity["name"], *entity["aliases"]])
+        for rule in entity.get("rules", []):
+            counts.setdefault(f"entities/{rule}", [0, 0])[0 if right else 1] += 1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="*")
@@ -49,7 +76,7 @@ def main() -> int:
     ap.add_argument(
         "--rules",
         action="store_true",
-        help="per casualty rule: how often it read a figure the gold has, and one it lacks",
+        help="per rule of every extractor: how often it made an item the gold has, one it lacks",
     )
     args = ap.parse_args()
     files = args.files or [
@@ -105,6 +132,12 @@ def main() -> int:
             if "casualties" in gold:
                 explained = json.loads(parts["casualties:explain"])["figures"]
                 _count_rules(explained, gold["casualties"], rule_counts)
+            if gold.get("quotes") is not None:
+                quotes = json.loads(parts["quotes:explain"])["quotes"]
+                _count_quote_rules(score, quotes, gold, rule_counts)
+            if gold.get("entities"):
+                entities = json.loads(parts["entities:explain"])["entities"]
+                _count_entity_rules(score, entities, gold, rule_counts)
             if args.show_misses and misses:
                 print(f"--- {case['id']}")
                 for miss in misses:
@@ -123,7 +156,8 @@ def main() -> int:
         "summary_facts": ratio(stats["facts_ok"], stats["facts_n"]),
     }
     if args.rules:
-        for rule, (right, wrong) in sorted(rule_counts.items()):
+        named = {(r if "/" in r else f"casualties/{r}"): c for r, c in rule_counts.items()}
+        for rule, (right, wrong) in sorted(named.items()):
             print(f"rule {rule}: right={right} wrong={wrong}")
     print(" ".join(f"{k}={v}" for k, v in digest.items()))
     return 0
