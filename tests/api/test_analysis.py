@@ -181,24 +181,16 @@ def test_casualties_explain_names_the_rules_and_the_incident(client, post_articl
         "Four people were killed in a previous crash on the same road."
     )
     article_id = post_article(text).get_json()["id"]
-    plain = client.get(f"/v1/articles/{article_id}/casualties")
-    explained = client.get(f"/v1/articles/{article_id}/casualties?explain=true")
-    assert explained.status_code == 200
-    figures = explained.get_json()["figures"]
+    plain, explained = _plain_and_explained(client, f"/v1/articles/{article_id}/casualties")
+    figures = explained["figures"]
     assert [(f["value"], f["incident"], f["historical"]) for f in figures] == [
         (12, "main", False),
         (4, "a previous crash", True),
     ]
     assert figures[0]["rules"] == ["count-in-clause"]
     assert figures[1]["rules"][-1] == "other-incident-noun"
-    assert all("rules" not in f for f in plain.get_json()["figures"])
-    assert plain.get_json()["totals"]["killed"]["value"] == 12
-    assert plain.headers["ETag"] != explained.headers["ETag"]
-    cached = client.get(
-        f"/v1/articles/{article_id}/casualties?explain=true",
-        headers={"If-None-Match": explained.headers["ETag"]},
-    )
-    assert cached.status_code == 304
+    assert all("rules" not in f for f in plain["figures"])
+    assert plain["totals"]["killed"]["value"] == 12
 
 
 def test_quotes_explain_names_the_rules_behind_each_quote(client, post_article):
@@ -207,24 +199,14 @@ def test_quotes_explain_names_the_rules_behind_each_quote(client, post_article):
         "home.”\n\n“The shelters are open to everyone tonight.”"
     )
     article_id = post_article(text).get_json()["id"]
-    plain = client.get(f"/v1/articles/{article_id}/quotes")
-    explained = client.get(f"/v1/articles/{article_id}/quotes?explain=true")
-    assert explained.status_code == 200
-    quotes = explained.get_json()["quotes"]
+    plain, explained = _plain_and_explained(client, f"/v1/articles/{article_id}/quotes")
+    quotes = explained["quotes"]
     assert [q["speaker"]["name"] for q in quotes] == ["Lena Ortiz", "Lena Ortiz"]
     assert quotes[0]["rules"] == ["quote-marks", "governing-verb", "fullest-name"]
     assert quotes[1]["rules"][:2] == ["quote-marks", "carried-over"]
-    assert all("rules" not in q for q in plain.get_json()["quotes"])
+    assert all("rules" not in q for q in plain["quotes"])
     assert all("rules" not in q["speaker"] for q in quotes)
-    assert [dict(q, rules=None) for q in quotes] == [
-        dict(q, rules=None) for q in plain.get_json()["quotes"]
-    ]
-    assert plain.headers["ETag"] != explained.headers["ETag"]
-    cached = client.get(
-        f"/v1/articles/{article_id}/quotes?explain=true",
-        headers={"If-None-Match": explained.headers["ETag"]},
-    )
-    assert cached.status_code == 304
+    assert [dict(q, rules=None) for q in quotes] == [dict(q, rules=None) for q in plain["quotes"]]
 
 
 def test_casualties_explain_rejects_a_non_boolean(client, flood_id):
@@ -239,20 +221,23 @@ def test_entities_explain_names_the_rules_behind_each_entity(client, post_articl
         "Mayor Dana Holt visited the scene. Holt said the city would help the families."
     )
     article_id = post_article(text).get_json()["id"]
-    plain = client.get(f"/v1/articles/{article_id}/entities")
-    explained = client.get(f"/v1/articles/{article_id}/entities?explain=true")
-    assert explained.status_code == 200
-    entities = {e["name"]: e for e in explained.get_json()["entities"]}
+    plain, explained = _plain_and_explained(client, f"/v1/articles/{article_id}/entities")
+    entities = {e["name"]: e for e in explained["entities"]}
     assert entities["Baltimore police"]["rules"] == ["model-ner", "place-police", "org-head"]
     assert entities["Baltimore"]["rules"][:2] == ["model-ner", "place-inside-name"]
     assert entities["Dana Holt"]["rules"][-1] == "short-person-name"
     assert all(e["rules"] for e in entities.values())
-    plain_entities = plain.get_json()["entities"]
-    assert all("rules" not in e for e in plain_entities)
-    assert [e["name"] for e in plain_entities] == list(entities)
+    assert all("rules" not in e for e in plain["entities"])
+    assert [e["name"] for e in plain["entities"]] == list(entities)
+
+
+def _plain_and_explained(client, url: str) -> tuple[dict, dict]:
+    """The plain and the explained body of `url`, after checking that the explained one
+    is a cached variant of its own (its own ETag, and a 304 for it)."""
+    plain = client.get(url)
+    explained = client.get(f"{url}?explain=true")
+    assert plain.status_code == explained.status_code == 200
     assert plain.headers["ETag"] != explained.headers["ETag"]
-    cached = client.get(
-        f"/v1/articles/{article_id}/entities?explain=true",
-        headers={"If-None-Match": explained.headers["ETag"]},
-    )
-    assert cached.status_code == 304
+    again = client.get(f"{url}?explain=true", headers={"If-None-Match": explained.headers["ETag"]})
+    assert again.status_code == 304
+    return plain.get_json(), explained.get_json()
