@@ -698,6 +698,22 @@ def test_dateline_place_keeps_a_readable_name(parse):
 # the written forms that must not be any entity's name or alias.
 UNSEEN_NEWS = [
     *rule(
+        "title-only",
+        ("The Prime Minister visited the flooded town on Monday.", {}, {"prime minister"}),
+        ("A Rear Admiral led the search, the navy said.", {}, {"rear admiral"}),
+        ("The SP told reporters the driver had fled.", {}, {"sp"}),
+    ),
+    *rule(
+        "road-number",
+        ("The pickup left State Road 9 near the bridge.", {"State Road 9": "FAC"}, set()),
+        (
+            "Police diverted traffic to County Road 300 North overnight.",
+            {"County Road 300 North": "FAC"},
+            set(),
+        ),
+        ("The crash closed Route 66 for hours.", {"Route 66": "FAC"}, set()),
+    ),
+    *rule(
         "sentence-initial common noun",
         (
             "A tanker exploded on the bridge.\n\n“Paramedics worked through the night,” he said.",

@@ -14,6 +14,7 @@ from ..lexicon.people import (
     TITLE_ABBREVIATIONS,
     TITLE_MODIFIERS,
 )
+from ..lexicon.place_words import ROAD_DIRECTIONS, ROAD_HEADS
 from .descriptor_nouns import descriptor_extension
 from .name_shapes import (
     LEADING_DROP,
@@ -45,6 +46,7 @@ EMBASSY_IN_PLACE = "embassy-in-place"
 ORG_JOINED_BY_AND = "org-joined-by-and"
 NAME_CUT_SHORT = "name-cut-short"
 FIRST_NAME_LEFT_OUT = "first-name-left-out"
+ROAD_NUMBER = "road-number"  # "State Road 9", "Highway 147", "County Road 300 North"
 
 
 def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[str]]:
@@ -166,6 +168,9 @@ def extend(
             return start, end + 1, "ORG", [NATIONALITY_ORG_HEAD]  # "Russian Embassy"
         if label == "GPE" and nxt.lower_ == "police":
             return start, end + 1, "ORG", [PLACE_POLICE]  # "Virginia Beach police"
+        numbered = _road_number_end(doc, end, taken)
+        if numbered is not None and doc[end - 1].lower_ in ROAD_HEADS:
+            return start, numbered, "FAC", [ROAD_NUMBER]
         descriptor = descriptor_extension(doc, start, end, label, taken)
         if descriptor is not None:
             return start, descriptor[0], descriptor[1], [descriptor[2]]
@@ -187,6 +192,16 @@ def extend(
             start -= 1  # "Pablo" + "Carreno Busta": FIRST_NAME_LEFT_OUT
             rules.append(FIRST_NAME_LEFT_OUT)
     return start, end, label, rules
+
+
+def _road_number_end(doc: Doc, end: int, taken: set[int]) -> int | None:
+    """Where a road's number (and its compass word) ends after "Road", "Highway"."""
+    if end in taken or not doc[end].text.isdigit():
+        return None
+    after = end + 1
+    if after < len(doc) and after not in taken and doc[after].lower_ in ROAD_DIRECTIONS:
+        after += 1
+    return after
 
 
 def _first_name_before(doc: Doc, start: int, end: int, taken: set[int]) -> bool:

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 from ..doc_facts import facts
 from ..lexicon import gazetteer as gz
 from ..lexicon.organisations import ORG_WORDS
+from ..lexicon.people import ROLE_WORDS, TITLE_ABBREVIATIONS
 from .entity_records import MODEL_VOTE, Mention
 from .excluded_text import overlaps
 from .mention_spans import (
@@ -38,6 +39,7 @@ ORG_THEN_PERSON = "org-then-person"
 PLACE_INSIDE_NAME = "place-inside-name"
 # Drops the span, so it names no entity.
 SENTENCE_INITIAL_COMMON_NOUN = "sentence-initial-common-noun"
+TITLE_ONLY = "title-only"  # a span of titles and ranks alone names nobody
 
 # Labels that name something; DATE, TIME, CARDINAL, MONEY and the like are
 # values, not entities, and are left to the other extractors.
@@ -95,6 +97,16 @@ def _paragraph_pieces(ent: Span) -> list[tuple[int, int]]:
     return pieces
 
 
+def _is_title_only(doc: Doc, start: int, end: int) -> bool:
+    """ "the Prime Minister said", "Rear Admiral", "the SP": every word is a title, a rank,
+    a role or a word that forms a title, so the span names nobody."""
+    words = [t.text.rstrip(".") for t in doc[start:end]]
+    return all(
+        w in TITLE_ABBREVIATIONS or w.casefold() in ROLE_WORDS or w.casefold() + "." in ROLE_WORDS
+        for w in words
+    )
+
+
 def _clean_mentions(
     doc: Doc, start: int, end: int, label: str, taken: set[int], rules: list[str]
 ) -> list[Mention]:
@@ -107,6 +119,8 @@ def _clean_mentions(
     rules = [*rules, *cuts]
     if trimmed_start >= trimmed_end or is_title_fragment(doc, trimmed_start, trimmed_end):
         return []
+    if _is_title_only(doc, trimmed_start, trimmed_end):
+        return []  # TITLE_ONLY: "Prime Minister", "Rear Admiral", "SP" name nobody
     if _is_capitalised_common_noun(doc, trimmed_start, trimmed_end):
         return []
     person_at = _person_after_organisation(doc, trimmed_start, trimmed_end)

@@ -90,6 +90,7 @@ TITLE_MODIFIERS = names(
     minority
     press
     prime
+    rear
     senior
     supreme
     trade

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .word_blocks import names
+from .word_blocks import names, words
 
 # Lower-case words that follow a place name and belong to it ("the Belgorod region").
 # "Helmand province", "Buxar district": the noun is part of the unit's name, and the
@@ -93,3 +93,9 @@ ADMINISTRATIVE_ADJECTIVES = names(
     state
     """
 )
+
+# Last words of a road's name that a number follows: "State Road 9", "Highway 147",
+# "County Road 300 North", "Route 66".
+ROAD_HEADS = words("highway route road interstate motorway expressway freeway")
+# Compass words that end a numbered road's name: "County Road 300 North".
+ROAD_DIRECTIONS = words("north south east west northbound southbound eastbound westbound")
