@@ -704,6 +704,34 @@ UNSEEN_NEWS = [
         ("The SP told reporters the driver had fled.", {}, {"sp"}),
     ),
     *rule(
+        "hyphenated-modifier",
+        ("The Kremlin-backed militia seized the town.", {"Kremlin": None}, {"kremlin-backed"}),
+        ("Hamas-led authorities said 12 people were killed.", {"Hamas": None}, {"hamas-led"}),
+        (
+            "Southampton's Champions League-chasing rivals won again.",
+            {"Champions League": None},
+            {"champions league-chasing"},
+        ),
+    ),
+    *rule(
+        "place-after-comma",
+        (
+            "Shares of Suedzucker, Europe's largest sugar maker, fell 3 percent.",
+            {"Suedzucker": "ORG"},
+            {"suedzucker, europe"},
+        ),
+    ),
+    *rule(
+        "a saint's name that names a place",
+        (
+            "The truck crashed on Saint Lawrence Road near the port.",
+            {"Saint Lawrence Road": "FAC"},
+            {"lawrence road"},
+        ),
+        ("Patients were taken to St. Mary's Hospital.", {"St. Mary's Hospital": "FAC"}, set()),
+        ("Saint John Paul II visited the city in 1987.", {"John Paul II": "PERSON"}, set()),
+    ),
+    *rule(
         "road-number",
         ("The pickup left State Road 9 near the bridge.", {"State Road 9": "FAC"}, set()),
         (

@@ -7,14 +7,16 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import gazetteer as gz
 from ..lexicon.media import MEDIA_DESCRIPTORS
+from ..lexicon.named_things import FACILITY_HEADS
 from ..lexicon.organisations import ORG_HEADS_AFTER_NORP
 from ..lexicon.people import (
     PERSON_TITLES,
     ROLES_BEFORE_A_NAME,
+    SAINTS,
     TITLE_ABBREVIATIONS,
     TITLE_MODIFIERS,
 )
-from ..lexicon.place_words import ROAD_DIRECTIONS, ROAD_HEADS
+from ..lexicon.place_words import HYPHEN_PARTICIPLES, HYPHENS, PLACES, ROAD_DIRECTIONS, ROAD_HEADS
 from .descriptor_nouns import descriptor_extension
 from .name_shapes import (
     LEADING_DROP,
@@ -46,6 +48,8 @@ EMBASSY_IN_PLACE = "embassy-in-place"
 ORG_JOINED_BY_AND = "org-joined-by-and"
 NAME_CUT_SHORT = "name-cut-short"
 FIRST_NAME_LEFT_OUT = "first-name-left-out"
+HYPHENATED_MODIFIER = "hyphenated-modifier"  # "Kremlin-backed", "Hamas-led": the name before it
+PLACE_AFTER_COMMA = "place-after-comma"  # "Suedzucker, Europe": a name and a place
 ROAD_NUMBER = "road-number"  # "State Road 9", "Highway 147", "County Road 300 North"
 
 
@@ -58,6 +62,11 @@ def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[str
             # BREAK_IN_SPAN: keep the longer side: "Kerman - Twin explosions" is about "Kerman"
             start, end = (start, i) if i - start >= end - i - 1 else (i + 1, end)
             rules.append(BREAK_IN_SPAN)
+            break
+    for i in range(start + 1, end - 1):
+        if doc[i].text in HYPHENS and _is_modifier_participle(doc[i + 1]):
+            end = i  # "Champions League-chasing", "Kremlin-backed": the name ends at the hyphen
+            rules.append(HYPHENATED_MODIFIER)
             break
     if label == "PERSON":
         for i in range(end - 2, start, -1):
@@ -78,6 +87,11 @@ def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[str
         else:
             break
         end -= 1
+    for i in range(start + 1, end - 1):
+        if doc[i].text == "," and doc[i + 1 : end].text.casefold() in PLACES:
+            end = i  # "Suedzucker, Europe": the name, then where it is
+            rules.append(PLACE_AFTER_COMMA)
+            break
     if end - start > 2 and is_demonym(doc[start].text) and is_personal_name(doc, start + 1, end):
         start += 1  # NATIONALITY_BEFORE_NAME: "Canadian Felix Auger-Aliassime"
         rules.append(NATIONALITY_BEFORE_NAME)
@@ -97,6 +111,11 @@ def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[str
         start += 1  # NATIONALITY_PREFIX: "Russian Telegram channels": the name is "Telegram"
         rules.append(NATIONALITY_PREFIX)
     return start, end, rules
+
+
+def _is_modifier_participle(tok: Token) -> bool:
+    """ "-backed", "-led", "-based", "-chasing": a participle a name is glued to."""
+    return tok.is_lower and (tok.tag_ in ("VBN", "VBG") or tok.lower_ in HYPHEN_PARTICIPLES)
 
 
 def _is_figure(tok: Token) -> bool:
@@ -139,7 +158,7 @@ def strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
         if end - start > 2 and two in PERSON_TITLES:
             start += 2
             rules.append(TITLE_BEFORE_NAME)
-        elif doc[start].text.casefold() in PERSON_TITLES:
+        elif doc[start].text.casefold() in PERSON_TITLES and not _names_a_place(doc, start, end):
             start += 1
             rules.append(TITLE_BEFORE_NAME)
         elif doc[start].text in TITLE_ABBREVIATIONS:
@@ -151,6 +170,14 @@ def strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
         else:
             break
     return start, end, rules
+
+
+def _names_a_place(doc: Doc, start: int, end: int) -> bool:
+    """ "Saint Lawrence Road", "St. Mary's Hospital": a saint's name that names a place."""
+    if doc[start].text.casefold() not in SAINTS:
+        return False
+    last = doc[end - 1].text.casefold()
+    return last in ROAD_HEADS or last in FACILITY_HEADS
 
 
 def _sentence_initial_role(doc: Doc, i: int) -> bool:

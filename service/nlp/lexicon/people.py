@@ -41,9 +41,13 @@ SPEAKER_ONLY_TITLES = words(
     """
 )
 
+# The titles of saints, which also begin the names of roads and buildings.
+SAINTS = words("saint st.")
+
 # Capitalised words that go before a person's name and are not part of it.
 PERSON_TITLES = (
-    OFFICES
+    SAINTS
+    | OFFICES
     | OFFICES_NOT_SPEAKER_TITLES
     | HONORIFICS_AND_RANKS
     | names(
@@ -55,8 +59,8 @@ PERSON_TITLES = (
     | words(
         """
         adm. brigadier capt. col. constable dr. fullback gen. goalkeeper gov. halfback insp
-        lt. maj. midfielder mr. mrs. ms. mx prof. quarterback rep. saint sen. sgt. sister
-        st. striker supt winger
+        lt. maj. midfielder mr. mrs. ms. mx prof. quarterback rep. sen. sgt. sister striker
+        supt winger
         """
     )
 )

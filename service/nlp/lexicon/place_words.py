@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from . import gazetteer as gz
 from .word_blocks import names, words
 
 # Lower-case words that follow a place name and belong to it ("the Belgorod region").
@@ -99,3 +100,22 @@ ADMINISTRATIVE_ADJECTIVES = names(
 ROAD_HEADS = words("highway route road interstate motorway expressway freeway")
 # Compass words that end a numbered road's name: "County Road 300 North".
 ROAD_DIRECTIONS = words("north south east west northbound southbound eastbound westbound")
+
+# Participles glued to a name with a hyphen, which the tagger may not read as verbs:
+# "Texas-based", "Hamas-led", "Kremlin-backed", "state-run".
+HYPHEN_PARTICIPLES = words("based led backed run owned funded linked allied bound chasing")
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+# The continents, which the gazetteer's countries, cities and regions leave out.
+CONTINENTS = names(
+    """
+    Africa
+    Antarctica
+    Asia
+    Europe
+    North America
+    Oceania
+    South America
+    """
+)
+# Every place known by name, case-folded: "Europe", "Kenya", "Lagos".
+PLACES = frozenset().union(gz.COUNTRIES, gz.CITIES, gz.REGIONS, CONTINENTS)
