@@ -44,6 +44,12 @@ def test_links_stay_inside_the_repository_and_resolve(document):
             assert anchor in _anchors(path), link
 
 
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_path_leaves_the_repository(document):
+    # A user who clones the repository has nothing beside it: no "../" anywhere, links or not.
+    assert "../" not in document.read_text()
+
+
 def test_readme_links_every_document_in_docs():
     linked = {(ROOT / link.partition("#")[0]).resolve() for link in _links(ROOT / "README.md")}
     assert set(DOCUMENTS[1:]) <= linked
