@@ -897,6 +897,15 @@ _NEWS = "A bus plunged into a ravine on Tuesday, killing 12 people.\n\n"
                 "At least 30 people drowned in that tragedy.",
                 [(K, 12, "main"), (K, 30, "that tragedy")],
             ),
+            (
+                _NEWS + "A van hit a wall nearby in 2020. Two passengers died in that accident.",
+                [(K, 12, "main"), (K, 2, "2020")],
+            ),
+            (
+                _NEWS + "In 2018 a coach overturned on the pass. "
+                "Those crashes killed 40 people in all.",
+                [(K, 12, "main"), (K, 40, "2018")],
+            ),
         ),
         *rule(
             "same-place",
@@ -907,6 +916,10 @@ _NEWS = "A bus plunged into a ravine on Tuesday, killing 12 people.\n\n"
             (
                 _NEWS + "Two cyclists died on the same stretch, residents said.",
                 [(K, 12, "main"), (K, 2, "the same stretch")],
+            ),
+            (
+                _NEWS + "A jeep carrying pilgrims overturned at the same spot, leaving seven dead.",
+                [(K, 12, "main"), (K, 7, "the same spot")],
             ),
         ),
         *rule(
@@ -919,6 +932,20 @@ _NEWS = "A bus plunged into a ravine on Tuesday, killing 12 people.\n\n"
                 _NEWS + "It follows a landslide on the pass that killed 8 people in the spring.",
                 [(K, 12, "main"), (K, 8, "a landslide")],
             ),
+            (
+                _NEWS
+                + "The accident comes a week after a lorry skidded off the road, injuring nine.",
+                [(K, 12, "main"), (INJ, 9, "a lorry skidded off the road")],
+            ),
+            (
+                _NEWS + "The tragedy followed a rockfall that killed 3 walkers on the pass.",
+                [(K, 12, "main"), (K, 3, "a rockfall")],
+            ),
+            (
+                _NEWS
+                + "It followed a decision to close the road. Police said 4 passengers were hurt.",
+                [(K, 12, "main"), (INJ, 4, "main")],
+            ),
         ),
         *rule(
             "earlier-time: a season",
@@ -929,6 +956,16 @@ _NEWS = "A bus plunged into a ravine on Tuesday, killing 12 people.\n\n"
         ),
         *rule(
             "carried-over",
+            (
+                _NEWS
+                + "A tanker blast on the pass killed 4 people in 2019. Six others suffered burns.",
+                [(K, 12, "main"), (K, 4, "2019"), (INJ, 6, "2019")],
+            ),
+            (
+                _NEWS
+                + "A similar crash near the dam killed 5. Three passengers were also injured.",
+                [(K, 12, "main"), (K, 5, "A similar crash"), (INJ, 3, "A similar crash")],
+            ),
             (
                 _NEWS + "Seven people died in an earlier crash on the pass. Two others were hurt.",
                 [(K, 12, "main"), (K, 7, "an earlier crash"), (INJ, 2, "an earlier crash")],
@@ -1027,6 +1064,7 @@ def test_figures_count_for_the_incident_their_sentence_names(parse, text, expect
             "zero about others",
             ("There were no other injuries, police said.", [(INJ, 0, "exact")]),
             ("Officials said there were no serious injuries.", [(INJ, 0, "exact")]),
+            ("No further injuries were reported after the blaze.", [(INJ, 0, "exact")]),
         ),
         *rule(
             "not victims",
@@ -1057,6 +1095,8 @@ def test_figures_count_for_the_incident_their_sentence_names(parse, text, expect
             "all-accounted-for",
             ("All passengers were accounted for after the ferry ran aground.", [(M, 0, "exact")]),
             ("Everyone on board has been accounted for, the coast guard said.", [(M, 0, "exact")]),
+            ("The coast guard said all crew members had been accounted for.", [(M, 0, "exact")]),
+            ("All 23 miners have been accounted for, the company said.", [(M, 0, "exact")]),
             ("Not all of the crew had been accounted for.", []),
         ),
         *rule(
@@ -1072,6 +1112,7 @@ def test_figures_count_for_the_incident_their_sentence_names(parse, text, expect
             "toll with its people",
             ("The death toll had climbed to 212 people by Sunday.", [(K, 212, "exact")]),
             ("The toll has risen to 38 people.", [(K, 38, "exact")]),
+            ("The number of dead had reached 140 people by nightfall.", [(K, 140, "exact")]),
         ),
         *rule(
             "a toll gone beyond a count",

@@ -720,6 +720,16 @@ UNSEEN_NEWS = [
             {"Suedzucker": "ORG"},
             {"suedzucker, europe"},
         ),
+        (
+            "Talks with Dunmore Athletic, Scotland's oldest club, stalled.",
+            {"Dunmore Athletic": None, "Scotland": None},
+            {"dunmore athletic, scotland"},
+        ),
+        (
+            "A deal with Halvern Motors, Africa's biggest bus maker, was signed.",
+            {},
+            {"halvern motors, africa"},
+        ),
     ),
     *rule(
         "a saint's name that names a place",

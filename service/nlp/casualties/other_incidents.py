@@ -21,6 +21,7 @@ from ..lexicon.incident_words import (
     OTHER_INCIDENT_MARKERS,
     TIME_NOUNS,
 )
+from .casualty_predicates import word_category
 from .earlier_events import IncidentLink, Present, earlier_event
 from .token_tree import children, sentence_tokens
 
@@ -69,7 +70,7 @@ def markers_of(sent: Span) -> frozenset[str]:
     return frozenset(
         c.lower_
         for token in sentence_tokens(sent)
-        if token.pos_ in _NOUN_TAGS and token.lemma_.lower() in INCIDENT_REFERENCE_NOUNS
+        if _is_incident_noun(token)
         for c in children(token)
         if c.lower_ in OTHER_INCIDENT_MARKERS and c.dep_ in _MARKER_DEPS
     )
@@ -83,7 +84,7 @@ def named_other_incident(
     incident, marked as another one; not a comparison ("the worst since a previous
     quake")."""
     for token in sentence_tokens(sent):
-        if token.pos_ not in _NOUN_TAGS or token.lemma_.lower() not in INCIDENT_REFERENCE_NOUNS:
+        if not _is_incident_noun(token):
             continue
         marked = any(c.lower_ in markers and c.dep_ in _MARKER_DEPS for c in children(token))
         if marked and not _is_compared(token):
@@ -96,7 +97,7 @@ def _that_incident(sent: Span, previous: IncidentLink | None) -> IncidentLink | 
     incident pointed back at, the other one the sentence before spoke of when there is
     one, else one told earlier."""
     for token in sentence_tokens(sent):
-        if token.pos_ not in _NOUN_TAGS or token.lemma_.lower() not in INCIDENT_REFERENCE_NOUNS:
+        if not _is_incident_noun(token):
             continue
         if any(c.dep_ == "det" and c.lower_ in DISTAL_DETERMINERS for c in children(token)):
             label = previous.label if previous is not None else _noun_label(token)
@@ -108,17 +109,10 @@ def _coming_after(sent: Span) -> IncidentLink | None:
     """ "The incident came days after a banca capsized off the point, killing seven": what
     the news comes after is another incident, from the word "after" on."""
     for token in sentence_tokens(sent):
-        if token.lemma_.lower() == "follow" and token.pos_ == "VERB":
-            # "It follows a landslide on the pass that killed 8"
-            event = next(
-                (
-                    c
-                    for c in children(token)
-                    if c.dep_ == "dobj" and c.lemma_.lower() in INCIDENT_REFERENCE_NOUNS
-                ),
-                None,
-            )
-            if event is not None:
+        if token.lemma_.lower() == "follow" and token.pos_ == "VERB" and _news_follows(token):
+            # "It follows a landslide that killed 8", "The tragedy followed a rockfall ..."
+            event = next((c for c in children(token) if c.dep_ == "dobj"), None)
+            if event is not None and (_is_incident_noun(event) or _tells_casualties(event)):
                 return IncidentLink(event.i, _noun_label(event), COMES_AFTER)
         if token.lower_ != "after":
             continue
@@ -128,6 +122,19 @@ def _coming_after(sent: Span) -> IncidentLink | None:
             continue  # "After the crash, ... followed": the news itself
         return IncidentLink(token.i, _clause_label(token, sent), COMES_AFTER)
     return None
+
+
+def _news_follows(verb: Token) -> bool:
+    """The subject of "follow" is the news: "it", "this", or an incident noun."""
+    return any(
+        c.dep_ == "nsubj" and (c.lower_ in ("it", "this") or _is_incident_noun(c))
+        for c in children(verb)
+    )
+
+
+def _tells_casualties(noun: Token) -> bool:
+    """ "a rockfall that killed 3 walkers": a noun whose own clause states casualties."""
+    return any(c.dep_ in ("relcl", "acl") and word_category(c) is not None for c in children(noun))
 
 
 def _clause_label(after: Token, sent: Span) -> str:
@@ -149,6 +156,10 @@ def _same_place(sent: Span) -> IncidentLink | None:
     return None
 
 
+def _is_incident_noun(token: Token) -> bool:
+    return token.pos_ in _NOUN_TAGS and token.lemma_.lower() in INCIDENT_REFERENCE_NOUNS
+
+
 def _is_compared(noun: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ in _COMPARING
 
@@ -165,7 +176,5 @@ def _noun_label(noun: Token) -> str:
 def _stands_alone(sent: Span) -> bool:
     """A sentence that names an incident or a time of its own starts its own subject."""
     return any(
-        (t.pos_ in _NOUN_TAGS and t.lemma_.lower() in INCIDENT_REFERENCE_NOUNS)
-        or t.ent_type_ in ("DATE", "TIME")
-        for t in sentence_tokens(sent)
+        _is_incident_noun(t) or t.ent_type_ in ("DATE", "TIME") for t in sentence_tokens(sent)
     )

@@ -76,6 +76,10 @@ def _is_everyone(subject: Token) -> bool:
     if subject.lower_ in cw.EVERYONE:
         return not any(c.dep_ == "neg" for c in children(subject))
     determiners = [c for c in children(subject) if c.dep_ in ("det", "predet")]
+    # "All 23 miners": the parse hangs "All" on the number
+    determiners += [
+        g for c in children(subject) if c.dep_ == "nummod" for g in children(c) if g.lower_ == "all"
+    ]
     return (
         any(d.lower_ == "all" for d in determiners)
         and not any(c.dep_ == "neg" or c.lower_ == "not" for c in determiners)
