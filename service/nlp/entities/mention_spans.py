@@ -16,7 +16,7 @@ from ..lexicon.people import (
     TITLE_ABBREVIATIONS,
     TITLE_MODIFIERS,
 )
-from ..lexicon.place_words import HYPHEN_PARTICIPLES, HYPHENS, PLACES, ROAD_DIRECTIONS, ROAD_HEADS
+from ..lexicon.place_words import HYPHEN_PARTICIPLES, PLACES, ROAD_DIRECTIONS, ROAD_HEADS
 from .descriptor_nouns import descriptor_extension
 from .name_shapes import (
     LEADING_DROP,
@@ -30,6 +30,8 @@ from .name_shapes import (
 )
 
 _DASHES = frozenset({"-", "–", "—", "--", "|", "/"})
+# A hyphen glued between words: "Kremlin-backed".
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 # The rules' names (`Entity.rules`), each beside its code below.
 BREAK_IN_SPAN = "break-in-span"
@@ -64,7 +66,7 @@ def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[str
             rules.append(BREAK_IN_SPAN)
             break
     for i in range(start + 1, end - 1):
-        if doc[i].text in HYPHENS and _is_modifier_participle(doc[i + 1]):
+        if doc[i].text in _HYPHENS and _is_modifier_participle(doc[i + 1]):
             end = i  # "Champions League-chasing", "Kremlin-backed": the name ends at the hyphen
             rules.append(HYPHENATED_MODIFIER)
             break

@@ -104,7 +104,6 @@ ROAD_DIRECTIONS = words("north south east west northbound southbound eastbound w
 # Participles glued to a name with a hyphen, which the tagger may not read as verbs:
 # "Texas-based", "Hamas-led", "Kremlin-backed", "state-run".
 HYPHEN_PARTICIPLES = words("based led backed run owned funded linked allied bound chasing")
-HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 # The continents, which the gazetteer's countries, cities and regions leave out.
 CONTINENTS = names(
     """
