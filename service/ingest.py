@@ -154,7 +154,7 @@ def store_prepared(
     prepared.meta["stats"]["sentences"] = sentence_count
     derived = [
         (services.corpus, services.corpus.prepare(prepared.meta, parts)),
-        (services.events, services.events.prepare(prepared.meta, parts)),
+        (services.events, services.events.prepare(prepared.meta, parts, prepared.text)),
     ]
     cache.remember_version(version)
     return services.articles.add(
@@ -180,7 +180,7 @@ def reanalyze_article(article_id: str, services: Services) -> bool:
     )
     derived = [
         (services.corpus, services.corpus.prepare(meta, parts)),
-        (services.events, services.events.prepare(meta, parts)),
+        (services.events, services.events.prepare(meta, parts, text)),
     ]
     cache.remember_version(analyzer.pipeline_version)
     return services.articles.replace_analysis(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import redirect, url_for
 from flask.views import MethodView
 from flask_smorest import abort
 
@@ -28,14 +29,23 @@ blp = Blueprint(
 
 
 EVENT_COLUMNS = [
-    *columns("id", "label", "kind", "place", "first_reported", "last_reported", "article_count"),
+    *columns(
+        "id",
+        "label",
+        "kind",
+        "place",
+        "incident_date",
+        "first_reported",
+        "last_reported",
+        "article_count",
+    ),
     *totals_columns(),
 ]
 EVENT_CSV_EXAMPLE = (
-    "id,label,kind,place,first_reported,last_reported,article_count,"
+    "id,label,kind,place,incident_date,first_reported,last_reported,article_count,"
     "killed,killed_qualifier,injured,injured_qualifier,missing,missing_qualifier\r\n"
     '5d0c6c1f2a9e4b71,"Crocus City Hall attack, Krasnogorsk, 2024-03-22",attack,Krasnogorsk,'
-    "2024-03-22T00:00:00Z,2024-03-27T00:00:00Z,4,143,exact,200,exact,,\r\n"
+    "2024-03-22,2024-03-22T00:00:00Z,2024-03-27T00:00:00Z,4,143,exact,200,exact,,\r\n"
 )
 
 
@@ -58,10 +68,20 @@ class Events(MethodView):
 @blp.route("/events/<string(length=16):event_id>")
 class Event(MethodView):
     @blp.response(200, EventDetailSchema)
+    @blp.alt_response(
+        307,
+        description="The event was merged into another (or renamed by regrouping): "
+        "`Location` gives the id that now holds its reports",
+        success=True,
+    )
     @conditional
     def get(self, event_id):
         """Get one event with its reports and its toll over time"""
-        event = newsfacts.state.events.get_event(event_id)
+        events = newsfacts.state.events
+        event = events.get_event(event_id)
         if event is None:
+            current = events.current_id(event_id)
+            if current is not None:
+                return redirect(url_for("events.Event", event_id=current), code=307)
             abort(404, message=f"No event with id {event_id}.")
         return event

@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 
 from .entities import entity_key
 from .lexicon import gazetteer as gz
@@ -77,6 +77,11 @@ class Incident:
         """Every place key the article can be found by."""
         facility = [self.facility] if self.facility else []
         return self.scene_keys | _keys([*facility, *self.area])
+
+    def scene_of(self) -> EventScene:
+        """The article's places as one report's scene, compared with other reports'."""
+        facilities = _keys([self.facility] if self.facility else [])
+        return EventScene(facilities, self.scene_keys, self.keys, self.hint_keys)
 
 
 @dataclass(frozen=True)
@@ -161,38 +166,51 @@ def title_names(title: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(runs))
 
 
-def match_strength(incident: Incident, event: EventScene) -> int:
-    """How surely the article reports the event's incident (0: not the same place).
+def scenes_match(a: EventScene, b: EventScene) -> int:
+    """How surely two reports are at the same place (0: not), the same either way round.
 
-    Two named facilities must be the same one; otherwise the lead's places must
-    share a town or area. A side whose lead names only the country (a report
-    saying "an attack in Russia") matches when its title names the other's town,
-    or else when the other side names that country at all.
+    Two named facilities must be the same one; otherwise the leads' places must
+    share a town or area. A side whose lead names only the country matches when
+    its title names the other's town (SAME_PLACE), else when the other names
+    that country at all (SAME_COUNTRY).
     """
-    if incident.facility and event.facilities:
-        return SAME_FACILITY if entity_key(incident.facility) in event.facilities else 0
-    own = incident.scene_keys - _COUNTRY_KEYS
-    theirs = event.scene - _COUNTRY_KEYS
+    if a.facilities and b.facilities:
+        return SAME_FACILITY if _same_facility(a.facilities, b.facilities) else 0
+    own, theirs = a.scene - _COUNTRY_KEYS, b.scene - _COUNTRY_KEYS
     if own & theirs:
         return SAME_PLACE
-    if (not own and incident.hint_keys & theirs) or (not theirs and own & event.hints):
+    if (not own and a.hints & theirs) or (not theirs and own & b.hints):
         return SAME_PLACE
-    area = _keys(incident.area)
-    if not own and incident.scene_keys & event.area:
-        return SAME_COUNTRY
-    if not theirs and event.scene & area:
+    if (not own and a.scene & b.area) or (not theirs and b.scene & a.area):
         return SAME_COUNTRY
     return 0
 
 
-def event_label(kind: str, facility: str | None, place: str | None, first: datetime) -> str:
-    """ "Crocus City Hall attack, Krasnogorsk, 2024-03-22" or "Derna flood, 2023-09-12"."""
-    day = first.date().isoformat()
+def is_vague(scene: EventScene) -> bool:
+    """A report that places its incident by the country alone ("an attack in Russia")."""
+    return not scene.facilities and not (scene.scene - _COUNTRY_KEYS)
+
+
+def _same_facility(ours: frozenset[str], theirs: frozenset[str]) -> bool:
+    """The same venue, also when a report shortens its name ("Crocus City" of "… City Hall")."""
+    return any(a == b or _word_prefix(a, b) or _word_prefix(b, a) for a in ours for b in theirs)
+
+
+def _word_prefix(short: str, long: str) -> bool:
+    words = short.split()
+    return len(words) >= 2 and long.split()[: len(words)] == words
+
+
+def event_label(kind: str, facility: str | None, place: str | None, day: date | None) -> str:
+    """ "Crocus City Hall attack, Krasnogorsk, 2024-03-22" or "Derna flood, 2023-09-12".
+
+    Without an incident day (no report dated it), the label has no date."""
+    when = day.isoformat() if day else None
     if facility:
-        return ", ".join(p for p in (f"{facility} {kind}", place, day) if p)
+        return ", ".join(p for p in (f"{facility} {kind}", place, when) if p)
     if place:
-        return f"{place} {kind}, {day}"
-    return f"{kind.capitalize()}, {day}"
+        return ", ".join(p for p in (f"{place} {kind}", when) if p)
+    return ", ".join(p for p in (kind.capitalize(), when) if p)
 
 
 # -- helpers ---------------------------------------------------------------------

@@ -34,7 +34,14 @@ class ReportedTotalsSchema(Schema):
 class TimelineEntrySchema(Schema):
     article_id = fields.String(required=True)
     published_at = Timestamp(
-        required=True, metadata={"description": "Publication time (ingestion time when unknown)"}
+        required=True,
+        allow_none=True,
+        metadata={"description": "Publication time; null when the article gave none"},
+    )
+    incident_date = fields.Date(
+        required=True,
+        allow_none=True,
+        metadata={"description": "The day the report says the incident happened, if it says"},
     )
     source = fields.String(allow_none=True, required=True)
     totals = fields.Nested(ReportedTotalsSchema, required=True)
@@ -43,14 +50,28 @@ class TimelineEntrySchema(Schema):
 class EventSchema(Schema):
     id = fields.String(required=True)
     label = fields.String(
-        required=True, metadata={"description": "Kind, facility or place, and first report's date"}
+        required=True,
+        metadata={"description": "Kind, facility and place, and the incident's day when known"},
     )
     kind = fields.String(
         required=True, metadata={"description": "attack, fire, flood, earthquake, crash, storm, …"}
     )
     place = fields.String(allow_none=True, required=True)
-    first_reported = Timestamp(required=True)
-    last_reported = Timestamp(required=True)
+    incident_date = fields.Date(
+        required=True,
+        allow_none=True,
+        metadata={"description": "The earliest day its reports give for the incident"},
+    )
+    first_reported = Timestamp(
+        required=True,
+        allow_none=True,
+        metadata={"description": "Publication time of the first dated report (null: none dated)"},
+    )
+    last_reported = Timestamp(
+        required=True,
+        allow_none=True,
+        metadata={"description": "Publication time of the latest report (null: undated)"},
+    )
     article_count = fields.Integer(required=True)
     totals = fields.Nested(
         EventTotalsSchema,
@@ -67,7 +88,10 @@ class EventDetailSchema(EventSchema):
     timeline = fields.List(
         fields.Nested(TimelineEntrySchema),
         required=True,
-        metadata={"description": "Each report's totals, in publication order"},
+        metadata={
+            "description": "Each report's totals, in publication order; an undated report "
+            "at its incident day, or after the dated ones when it gives none"
+        },
     )
 
 

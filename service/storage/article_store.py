@@ -100,6 +100,9 @@ class DerivedIndex(Protocol):
 
     def erase(self, pipe: redis.client.Pipeline, article_id: str, record: bytes) -> None: ...
 
+    def settle(self) -> None:
+        """Finish, after the article's transaction, what needs other articles' records."""
+
 
 class ArticleStore:
     """Create, read, list and delete articles with their indexes."""
@@ -154,6 +157,7 @@ class ArticleStore:
                     for index, record in derived_records:
                         index.write(pipe, article_id, record)
                     pipe.execute()
+                    self._settle()
                     return dict(meta), True
                 except redis.WatchError:
                     continue
@@ -189,6 +193,7 @@ class ArticleStore:
                     for version in versions | set(pipeline_versions):
                         pipe.delete(self.keys.analysis(version, article_id))
                     pipe.execute()
+                    self._settle()
                     return True
                 except redis.WatchError:
                     continue
@@ -225,9 +230,14 @@ class ArticleStore:
                         pipe.hset(key, mapping=cast("dict[FieldT, EncodableT]", dict(fields)))
                         pipe.expire(key, ttl)
                     pipe.execute()
+                    self._settle()
                     return True
                 except redis.WatchError:
                     continue
+
+    def _settle(self) -> None:
+        for index in self.derived:
+            index.settle()
 
     @translate_redis_errors
     def all_ids(self) -> list[str]:

@@ -206,6 +206,9 @@ class CorpusIndex:
         pipe.delete(self.record_key(article_id))
         self._apply(pipe, article_id, json.loads(record), -1)
 
+    def settle(self) -> None:
+        """Nothing to finish: the article's transaction wrote all of its contribution."""
+
     def _apply(self, pipe, article_id: str, record: dict, sign: int) -> None:
         score = record["score"]
         for contribution in record["entities"]:

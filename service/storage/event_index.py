@@ -1,14 +1,20 @@
-"""Events: one incident across the articles reporting it, grouped as they are ingested.
+"""Events: one incident across the articles reporting it, regrouped as reports come and go.
 
-An article with non-historical casualty totals and a clear incident (a kind
-and a place, see `nlp.incidents`) joins the event whose reports of the same kind
-name the same place within `WINDOW` of it; otherwise it starts a new event.
-Nothing is ever regrouped: each article's choice is made once, in `prepare`,
-against the events as they are then. Layout under ``{prefix}events:``:
+Grouping is a function of the stored reports, not of the order they arrived in
+(`event_groups`): an article's report is written in its own transaction with
+its place keys and marked unsettled; `settle` then recomputes the groups of
+every report linked to it, under a lock, and moves the reports whose event
+changed. Deleting a report marks its event's other reports unsettled, so an
+event that it alone held together splits. An event's id is its earliest
+report's; an id that stops naming an event (merged away, or its earliest report
+deleted) is kept in `aliases` pointing to the event that holds its reports.
+Layout under ``{prefix}events:``:
 
-- ``record:{article_id}``         JSON of the article's report and its event (what `write` added)
-- ``at:{family}:{place_key}``     zset article id -> sort score: reports of that kind naming
-                                  that place, searched by time window for candidates
+- ``record:{article_id}``         JSON of the article's report and its event (null until settled)
+- ``at:{family}:{place_key}``     zset article id -> incident day (-1: undated): reports of
+                                  that kind naming that place, searched for links
+- ``unsettled``                   set of article ids and "e:{event id}" to regroup
+- ``aliases``                     hash old event id -> the event id holding its reports
 - ``last``                        zset event id -> sort score of its latest report
 - ``killed``                      zset event id -> lower bound of its latest killed figure
 - ``word:{word}``                 zset event id -> reports giving it that word (for `q`)
@@ -16,26 +22,24 @@ against the events as they are then. Layout under ``{prefix}events:``:
 - ``e:{id}:stated:{category}``    zset article id -> report time, the larger figure breaking
                                   ties: the top member states the latest figure
 - ``e:{id}:killed_low``           hash article id -> lower bound of its killed figure
-- ``e:{id}:{kinds,facilities,localities,scene,area,hints}``  zset name -> reports naming it
+- ``e:{id}:{kinds,facilities,localities,scene,area,hints,dates}``  zset name -> reports naming it
 
 Counters are sorted-set scores moved with ZINCRBY and dropped at 0, as in the
 corpus index. `last` and `killed` depend on which report is latest, so a small
-Lua script queued in the same MULTI recomputes them from the event's sets: the
-deleting transaction still sends only commands, and the event vanishes from
-every key with its last article.
+Lua script queued in the same MULTI recomputes them from the event's sets.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Mapping, Sequence
-from datetime import datetime
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime
 from typing import cast
 
 import redis
 
-from service.nlp.entities import entity_key
+from service.nlp.incident_dates import incident_date
 from service.nlp.incidents import (
     KINDS,
     EventScene,
@@ -43,23 +47,29 @@ from service.nlp.incidents import (
     event_label,
     incident_of,
     is_country,
-    match_strength,
 )
 from service.storage.article_store import sort_score, words_of
-from service.storage.errors import translate_redis_errors
+from service.storage.errors import StorageUnavailable, translate_redis_errors
+from service.storage.event_groups import WINDOW_SECONDS, Report, group, link
 from service.storage.keys import Keys
 from service.storage.paging import Cursor, page_by_score
 from service.timestamps import parse_stored
 
-WINDOW_SECONDS = 7 * 24 * 3600
+log = logging.getLogger(__name__)
+
 CATEGORIES = ("killed", "injured", "missing")
 # Beyond this many reports per place key in one window, the oldest are not compared.
 MAX_CANDIDATES_PER_KEY = 200
+# A regrouping looks at no more reports than this (a runaway chain of links stops here).
+MAX_COMPONENT = 1000
+UNDATED = -1.0
 _FIGURE_SLOTS = 2**20
-_NAME_SETS = ("kinds", "facilities", "localities", "scene", "area", "hints")
-_LABEL_SETS = ("kinds", "facilities", "localities")
-_SCENE_SETS = ("facilities", "localities", "scene", "area", "hints")
+_NAME_SETS = ("kinds", "facilities", "localities", "scene", "area", "hints", "dates")
+_LABEL_SETS = ("kinds", "facilities", "localities", "dates")
 UNASSIGNED = b'{"event": null}'
+_ALIAS_HOPS = 8
+_SETTLE_ROUNDS = 50
+_SEEDS_PER_ROUND = 200
 
 # Recompute an event's place in `last` and `killed` from its own sets.
 # KEYS: articles, stated:killed, killed_low, last, killed. ARGV: event id.
@@ -82,13 +92,8 @@ return 1
 """
 
 
-def event_id_for(article_id: str) -> str:
-    """The id of an event an article starts (the same article always starts the same one)."""
-    return hashlib.sha256(f"event:{article_id}".encode()).hexdigest()[:16]
-
-
 class EventIndex:
-    """Events, written and erased in the article's own transaction."""
+    """Events, written with the article and regrouped by `settle` right after."""
 
     def __init__(self, client: redis.Redis, keys: Keys) -> None:
         self.redis = client
@@ -98,108 +103,67 @@ class EventIndex:
         self.place_key = keys.events_place
         self.word_key = keys.events_word
         self.event_key = keys.event
+        self.unsettled = keys.events_unsettled
+        self.aliases = keys.events_aliases
+        self.lock_key = keys.events_lock
 
     def stated_key(self, event_id: str, category: str) -> str:
         return self.event_key(event_id, f"stated:{category}")
 
     # -- building an article's record ------------------------------------
 
-    @translate_redis_errors
-    def prepare(self, meta: Mapping, parts: Mapping[str, bytes]) -> bytes:
-        """The article's report and the event it joins (or starts); UNASSIGNED when none."""
+    def prepare(self, meta: Mapping, parts: Mapping[str, bytes], text: str = "") -> bytes:
+        """The article's report (not yet in an event); UNASSIGNED when it reports no incident."""
         totals = (_part(parts, "casualties").get("totals")) or {}
         if not any(totals.get(c) for c in CATEGORIES):
             return UNASSIGNED
         incident = incident_of(parts, title=meta.get("title"))
         if incident is None:
             return UNASSIGNED
-        article_id = str(meta["id"])
-        when = meta.get("published_at") or meta["ingested_at"]
-        # A stored article always has a timestamp, so it parses to a datetime.
-        moment = cast("datetime", parse_stored(when))
-        score = sort_score(article_id, moment)
-        event_id = self._event_to_join(incident, score) or event_id_for(article_id)
+        published = parse_stored(meta.get("published_at"))
+        dated = incident_date(text, published.date() if published else None)
+        day = dated.day if dated else None
         return json.dumps(
-            _record(meta, when, score, moment, event_id, incident, totals), ensure_ascii=False
+            _record(meta, published, day, incident, totals), ensure_ascii=False
         ).encode()
-
-    def _event_to_join(self, incident: Incident, score: float) -> str | None:
-        """The best matching event among those with a same-kind report at a shared place."""
-        keys = sorted(incident.keys | incident.hint_keys)
-        with self.redis.pipeline(transaction=False) as pipe:
-            for key in keys:
-                pipe.zrevrangebyscore(
-                    self.place_key(incident.family, key),
-                    score + WINDOW_SECONDS,
-                    score - WINDOW_SECONDS,
-                    start=0,
-                    num=MAX_CANDIDATES_PER_KEY,
-                    withscores=True,
-                )
-            found = pipe.execute()
-        latest: dict[str, float] = {}
-        for member, member_score in (pair for pairs in found for pair in pairs):
-            latest[member.decode()] = max(member_score, latest.get(member.decode(), 0.0))
-        if not latest:
-            return None
-        records = self.redis.mget([self.record_key(a) for a in latest])
-        events: dict[str, float] = {}
-        for article_id, raw in zip(latest, records, strict=True):
-            event_id = json.loads(raw)["event"] if raw else None
-            if event_id:
-                events[event_id] = max(latest[article_id], events.get(event_id, 0.0))
-        scenes = self._scenes(sorted(events))
-        ranked = [
-            (match_strength(incident, scene), len(incident.keys & scene.area), events[eid], eid)
-            for eid, scene in scenes.items()
-        ]
-        best = max(ranked, default=None)
-        return best[3] if best and best[0] > 0 else None
-
-    def _scenes(self, event_ids: Sequence[str]) -> dict[str, EventScene]:
-        with self.redis.pipeline(transaction=False) as pipe:
-            for eid in event_ids:
-                for name in _SCENE_SETS:
-                    pipe.zrange(self.event_key(eid, name), 0, -1)
-            replies = pipe.execute()
-        scenes = {}
-        size = len(_SCENE_SETS)
-        for i, eid in enumerate(event_ids):
-            facilities, localities, scene, area, hints = (
-                frozenset(entity_key(n.decode()) for n in names)
-                for names in replies[size * i : size * (i + 1)]
-            )
-            scenes[eid] = EventScene(facilities, localities | scene, area, hints)
-        return scenes
 
     # -- writing and erasing (queued on the article's MULTI pipeline) ----
 
     def write(self, pipe: redis.client.Pipeline, article_id: str, record: bytes) -> None:
-        """Queue the commands adding the article to its event."""
+        """Queue the commands storing the article's report; `settle` places it in an event."""
         data = json.loads(record)
-        if data["event"] is None:
+        if "family" not in data:
             return
         pipe.set(self.record_key(article_id), record)
-        self._apply(pipe, article_id, data, +1)
+        for key in data["keys"]:
+            pipe.zadd(self.place_key(data["family"], key), {article_id: _day_score(data)})
+        if data["event"] is not None:
+            self._apply_event(pipe, article_id, data, data["event"], +1)
+        pipe.sadd(self.unsettled, article_id)
 
     def erase(self, pipe: redis.client.Pipeline, article_id: str, record: bytes) -> None:
-        """Queue the commands undoing exactly what `write` added for this record."""
+        """Queue the commands undoing exactly what `write` and `settle` added for this record."""
         data = json.loads(record)
-        if data["event"] is None:
+        if "family" not in data:
             return
         pipe.delete(self.record_key(article_id))
-        self._apply(pipe, article_id, data, -1)
+        for key in data["keys"]:
+            pipe.zrem(self.place_key(data["family"], key), article_id)
+        pipe.srem(self.unsettled, article_id)
+        if data["event"] is not None:
+            self._apply_event(pipe, article_id, data, data["event"], -1)
+            pipe.sadd(self.unsettled, f"e:{data['event']}")
 
-    def _apply(self, pipe, article_id: str, record: dict, sign: int) -> None:
-        eid, score = record["event"], record["score"]
+    def _apply_event(self, pipe, article_id: str, record: dict, eid: str, sign: int) -> None:
+        """Add (+1) or take (-1) the report's contributions to event `eid`."""
+        score = record["score"]
         members = {
             self.event_key(eid, "articles"): score,
-            **{self.place_key(record["family"], k): score for k in record["keys"]},
             **{self.stated_key(eid, c): s for c, s in record["stated"].items()},
         }
         counters = [(self.word_key(w), eid) for w in record["words"]]
         for name in _NAME_SETS:
-            counters += [(self.event_key(eid, name), n) for n in record["names"][name]]
+            counters += [(self.event_key(eid, name), n) for n in record["names"].get(name, [])]
         low_key = self.event_key(eid, "killed_low")
         for zset, member_score in members.items():
             if sign > 0:
@@ -223,6 +187,163 @@ class EventIndex:
             self.killed,
         ]
         pipe.eval(_REFRESH, len(refresh_keys), *refresh_keys, eid)
+
+    # -- regrouping -----------------------------------------------------------
+
+    def settle(self) -> None:
+        """Regroup the reports written or orphaned since the last settle.
+
+        Called after every article transaction; a failure leaves the marks in
+        `unsettled` for the next call, so an outage delays grouping, never loses it.
+        """
+        try:
+            self._settle()
+        except (StorageUnavailable, redis.exceptions.RedisError) as exc:
+            log.warning("events not regrouped yet (%s); the next write retries", exc)
+
+    @translate_redis_errors
+    def _settle(self) -> None:
+        lock = self.redis.lock(self.lock_key, timeout=30, blocking_timeout=15)
+        if not lock.acquire():
+            return  # another process is settling and will take our marks too
+        try:
+            for _ in range(_SETTLE_ROUNDS):
+                seeds = [
+                    m.decode()
+                    for m in cast(
+                        "list[bytes]", self.redis.srandmember(self.unsettled, _SEEDS_PER_ROUND)
+                    )
+                ]
+                if not seeds:
+                    return
+                self._settle_round(seeds)
+        finally:
+            try:
+                lock.release()
+            except redis.exceptions.LockError:
+                log.warning("the events lock expired while regrouping")
+
+    def _settle_round(self, seeds: Sequence[str]) -> None:
+        start: set[str] = set()
+        for seed in seeds:
+            if seed.startswith("e:"):
+                members = cast(
+                    "list[bytes]", self.redis.zrange(self.event_key(seed[2:], "articles"), 0, -1)
+                )
+                start.update(m.decode() for m in members)
+            else:
+                start.add(seed)
+        records = self._component(start)
+        with self.redis.pipeline(transaction=True) as pipe:
+            while True:
+                try:
+                    keys = [self.record_key(a) for a in sorted(records)]
+                    if keys:
+                        pipe.watch(*keys)
+                        raws = cast("list[bytes | None]", pipe.mget(keys))
+                        current = {
+                            a: json.loads(raw)
+                            for a, raw in zip(sorted(records), raws, strict=True)
+                            if raw is not None
+                        }
+                    else:
+                        current = {}
+                    assignment = group([_report(a, r) for a, r in current.items()])
+                    pipe.multi()
+                    self._move(pipe, current, assignment)
+                    pipe.srem(self.unsettled, *seeds)
+                    pipe.execute()
+                    return
+                except redis.WatchError:
+                    records = self._component(start)
+
+    def _move(self, pipe, records: Mapping[str, dict], assignment: Mapping[str, str]) -> None:
+        """Queue the moves of reports whose event changed, and the aliases of ids that went."""
+        held: dict[str, dict[str, int]] = {}
+        for article_id, record in sorted(records.items()):
+            old, new = record["event"], assignment[article_id]
+            if old is not None:
+                counts = held.setdefault(old, {})
+                counts[new] = counts.get(new, 0) + 1
+            if old == new:
+                continue
+            if old is not None:
+                self._apply_event(pipe, article_id, record, old, -1)
+            moved = {**record, "event": new}
+            pipe.set(self.record_key(article_id), json.dumps(moved, ensure_ascii=False))
+            self._apply_event(pipe, article_id, moved, new, +1)
+        live = set(assignment.values())
+        for old, counts in sorted(held.items()):
+            if old not in live:
+                pipe.hset(self.aliases, old, max(sorted(counts), key=lambda n: counts[n]))
+        if live:
+            pipe.hdel(self.aliases, *sorted(live))
+
+    def _component(self, start: Iterable[str]) -> dict[str, dict]:
+        """The records of every report linked, directly or not, to one of `start`."""
+        records: dict[str, dict] = {}
+        frontier = sorted(set(start))
+        while frontier and len(records) < MAX_COMPONENT:
+            fresh = self._records(frontier)
+            records.update(fresh)
+            candidates = self._candidates(fresh.values()) - records.keys()
+            found = self._records(sorted(candidates))
+            frontier = sorted(
+                c
+                for c, theirs in found.items()
+                if any(link(_report(a, r), _report(c, theirs)) for a, r in fresh.items())
+            )
+        return records
+
+    def _records(self, article_ids: Sequence[str]) -> dict[str, dict]:
+        if not article_ids:
+            return {}
+        raws = cast(
+            "list[bytes | None]", self.redis.mget([self.record_key(a) for a in article_ids])
+        )
+        loaded = {a: json.loads(raw) for a, raw in zip(article_ids, raws, strict=True) if raw}
+        # A record written before regrouping existed (no "scene") waits for `reanalyze`.
+        return {a: r for a, r in loaded.items() if "scene" in r}
+
+    def _candidates(self, records: Iterable[dict]) -> set[str]:
+        """Reports of the same kind family naming one of the places, dated near or undated."""
+        with self.redis.pipeline(transaction=False) as pipe:
+            for record in records:
+                time = record["time"]
+                for key in record["keys"]:
+                    place = self.place_key(record["family"], key)
+                    if time is None:
+                        pipe.zrevrange(place, 0, MAX_CANDIDATES_PER_KEY - 1)
+                    else:
+                        pipe.zrevrangebyscore(
+                            place,
+                            time + WINDOW_SECONDS,
+                            time - WINDOW_SECONDS,
+                            start=0,
+                            num=MAX_CANDIDATES_PER_KEY,
+                        )
+                        pipe.zrangebyscore(place, UNDATED, UNDATED)
+            replies = pipe.execute()
+        return {m.decode() for members in replies for m in members}
+
+    # -- aliases ----------------------------------------------------------------
+
+    @translate_redis_errors
+    def current_id(self, event_id: str) -> str | None:
+        """The id now holding the reports of an event id that was merged away, or None."""
+        seen = {event_id}
+        current = event_id
+        for _ in range(_ALIAS_HOPS):
+            target = cast("bytes | None", self.redis.hget(self.aliases, current))
+            if target is None:
+                break
+            current = target.decode()
+            if current in seen:
+                break
+            seen.add(current)
+        if current == event_id or not self.redis.exists(self.event_key(current, "articles")):
+            return None
+        return current
 
     # -- queries ------------------------------------------------------------
 
@@ -287,7 +408,8 @@ class EventIndex:
             for eid in event_ids:
                 articles = self.event_key(eid, "articles")
                 pipe.zcard(articles)
-                pipe.zrange(articles, 0, 0)
+                # The first dated report (an undated one without an incident day scores 0).
+                pipe.zrangebyscore(articles, "(0", "+inf", start=0, num=1)
                 pipe.zrevrange(articles, 0, 0)
                 for category in CATEGORIES:
                     pipe.zrevrange(self.stated_key(eid, category), 0, 0)
@@ -326,20 +448,24 @@ def _lower_bound(total: Mapping) -> int:
 
 def _record(
     meta: Mapping,
-    when: str,
-    score: float,
-    moment: datetime,
-    event_id: str,
+    published: datetime | None,
+    day: date | None,
     incident: Incident,
     totals: Mapping,
 ) -> dict:
+    article_id = str(meta["id"])
+    time = datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp() if day else None
+    # A report's place among the event's: published, else its incident's day, else last.
+    moment = published or (datetime.fromtimestamp(time, UTC) if time is not None else None)
     stated = {
         # Latest report first; on the same timestamp the larger figure (tolls rise).
-        c: int(moment.timestamp()) + min(_lower_bound(t), _FIGURE_SLOTS - 1) / _FIGURE_SLOTS
+        c: (int(moment.timestamp()) if moment else 0)
+        + min(_lower_bound(t), _FIGURE_SLOTS - 1) / _FIGURE_SLOTS
         for c, t in totals.items()
         if c in CATEGORIES and t
     }
     killed = totals.get("killed")
+    scene = incident.scene_of()
     names = {
         "kinds": [incident.kind],
         "facilities": [incident.facility] if incident.facility else [],
@@ -347,20 +473,29 @@ def _record(
         "scene": sorted(set(incident.scene)),
         "area": sorted(set(incident.area)),
         "hints": sorted(set(incident.hints)),
+        "dates": [day.isoformat()] if day else [],
     }
     label_names = [incident.kind, *names["facilities"], *names["localities"], *names["scene"]]
     return {
-        "event": event_id,
-        "score": score,
+        "event": None,
+        "score": sort_score(article_id, moment) if moment else 0.0,
+        "time": time,
         "family": incident.family,
-        "keys": sorted(incident.keys | incident.hint_keys),
+        "keys": sorted(incident.keys | incident.hint_keys | _facility_prefixes(scene)),
+        "scene": {
+            "facilities": sorted(scene.facilities),
+            "scene": sorted(scene.scene),
+            "area": sorted(scene.area),
+            "hints": sorted(scene.hints),
+        },
         "names": names,
         "words": sorted(set().union(*(words_of(n) for n in label_names))),
         "stated": stated,
         "killed_low": _lower_bound(killed) if killed else None,
         "report": {
             "article_id": meta["id"],
-            "published_at": when,
+            "published_at": meta.get("published_at"),
+            "incident_date": day.isoformat() if day else None,
             "source": meta.get("source"),
             "totals": {
                 c: ({"value": t["value"], "qualifier": t["qualifier"]} if t else None)
@@ -370,20 +505,52 @@ def _record(
     }
 
 
-def _report_order(record: Mapping) -> tuple[int, int]:
-    """Publication order; reports of the same time by their killed figure (tolls rise)."""
+def _facility_prefixes(scene: EventScene) -> set[str]:
+    """A venue is also found by its first two words ("crocus city" of "crocus city hall")."""
+    return {" ".join(f.split()[:2]) for f in scene.facilities if len(f.split()) > 2}
+
+
+def _report(article_id: str, record: Mapping) -> Report:
+    scene = record["scene"]
+    return Report(
+        article_id,
+        record["family"],
+        record["time"],
+        EventScene(
+            frozenset(scene["facilities"]),
+            frozenset(scene["scene"]),
+            frozenset(scene["area"]),
+            frozenset(scene["hints"]),
+        ),
+        record["score"] or None,
+    )
+
+
+def _day_score(record: Mapping) -> float:
+    return UNDATED if record["time"] is None else float(record["time"])
+
+
+def _report_order(record: Mapping) -> tuple[float, int]:
+    """Publication order (undated reports by their incident's day, else last); reports
+    of the same time by their killed figure (tolls rise)."""
     low = record["killed_low"]
-    return int(record["score"]), -1 if low is None else low
+    return record["score"] or float("inf"), -1 if low is None else low
 
 
 def _timeline_entry(report: Mapping) -> dict:
-    return {k: report[k] for k in ("article_id", "published_at", "source", "totals")}
+    keys = ("article_id", "published_at", "source", "totals")
+    day = report.get("incident_date")
+    return {**{k: report.get(k) for k in keys}, "incident_date": _day(day)}
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 def _event_item(event_id: str, chunk: list, records: Mapping[str, dict]) -> dict | None:
-    count, first, last = chunk[0], chunk[1], chunk[2]
+    count, first, last = chunk[0], chunk[1] or chunk[2], chunk[2]
     stated = chunk[3 : 3 + len(CATEGORIES)]
-    kinds, facilities, localities = (dict(_counted(z)) for z in chunk[3 + len(CATEGORIES) :])
+    kinds, facilities, localities, dates = (dict(_counted(z)) for z in chunk[3 + len(CATEGORIES) :])
     first_record = records.get(first[0].decode()) if first else None
     last_record = records.get(last[0].decode()) if last else None
     if not count or first_record is None or last_record is None:
@@ -391,14 +558,15 @@ def _event_item(event_id: str, chunk: list, records: Mapping[str, dict]) -> dict
     kind = max(kinds, key=lambda k: (kinds[k], -_kind_rank(k)), default="incident")
     facility = max(facilities, key=lambda n: (facilities[n], n), default=None)
     place = max(localities, key=lambda n: (not is_country(n), localities[n], n), default=None)
-    first_reported = first_record["report"]["published_at"]
+    # The incident's day: the earliest its reports give (a later report dates its update).
+    day = _day(min(dates, default=None))
     return {
         "id": event_id,
-        # A report's published_at is the article's `when` in `prepare`: never empty.
-        "label": event_label(kind, facility, place, cast("datetime", parse_stored(first_reported))),
+        "label": event_label(kind, facility, place, day),
         "kind": kind,
         "place": place,
-        "first_reported": first_reported,
+        "incident_date": day,
+        "first_reported": first_record["report"]["published_at"],
         "last_reported": last_record["report"]["published_at"],
         "article_count": int(count),
         "totals": {

@@ -108,6 +108,20 @@ class Keys:
     def events_word(self, word: str) -> str:
         return f"{self.prefix}events:word:{word}"
 
+    @property
+    def events_unsettled(self) -> str:
+        """Set of article ids (and "e:{event id}") whose grouping must be recomputed."""
+        return f"{self.prefix}events:unsettled"
+
+    @property
+    def events_aliases(self) -> str:
+        """Hash: id of an event merged away (or renamed) -> the id of the event holding it."""
+        return f"{self.prefix}events:aliases"
+
+    @property
+    def events_lock(self) -> str:
+        return f"{self.prefix}events:lock"
+
     def event(self, event_id: str, name: str) -> str:
         """One of an event's sets ("articles", "stated:killed", ...)."""
         return f"{self.prefix}events:e:{event_id}:{name}"

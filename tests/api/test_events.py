@@ -270,6 +270,7 @@ def test_events_as_csv(client, three_events):
         "label",
         "kind",
         "place",
+        "incident_date",
         "first_reported",
         "last_reported",
         "article_count",
@@ -355,3 +356,92 @@ def test_openapi_documents_the_csv_alternative(client):
     for path in ("/v1/events", "/v1/entities", "/v1/quotes", "/v1/casualties"):
         content = spec["paths"][path]["get"]["responses"]["200"]["content"]
         assert set(content) == {"application/json", "text/csv"}
+
+
+# -- regrouping: a function of the reports, not of their order ------------------
+
+VENUE_ONLY = (
+    "Gunmen opened fire at the Orchid Arena on Saturday night, killing at least 12 people, "
+    "police said.\n\nWitnesses said the attackers fled in a white van."
+)
+TOWN_ONLY = (
+    "Gunmen killed 14 people in an attack in Velmora on Saturday night, officials said.\n\n"
+    "The city's mayor called for calm."
+)
+UNDATED_UPDATE = (
+    "VELMORA, May 11, 2025 (Reuters) - The death toll from the attack in Velmora rose to 20 "
+    "on Sunday, hospital officials said.\n\nThe gunmen have not been found."
+)
+
+
+def groups(client) -> set[frozenset[str]]:
+    found = set()
+    for item in events(client, limit=100):
+        detail = client.get(f"/v1/events/{item['id']}").get_json()
+        found.add(frozenset(detail["article_ids"]))
+    return found
+
+
+REPORTS = {
+    "venue": (VENUE_ONLY, "2025-05-10"),
+    "town": (TOWN_ONLY, "2025-05-10"),
+    "bridge": (ARENA_UPDATE, "2025-05-12"),
+    "undated": (UNDATED_UPDATE, None),
+    "flood": (FLOOD, "2025-05-11"),
+}
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["venue", "town", "bridge", "undated", "flood"],
+        ["bridge", "flood", "undated", "town", "venue"],
+        ["undated", "venue", "flood", "bridge", "town"],
+        ["town", "undated", "bridge", "venue", "flood"],
+    ],
+)
+def test_the_same_reports_in_any_order_form_the_same_events(client, post_article, order):
+    ids = {}
+    for name in order:
+        text, day = REPORTS[name]
+        fields = {"published_at": day} if day else {}
+        ids[name] = post_article(text, source=name, **fields).get_json()["id"]
+    assert groups(client) == {
+        frozenset(ids[n] for n in ("venue", "town", "bridge", "undated")),
+        frozenset({ids["flood"]}),
+    }
+    attack = event_of(client, ids["venue"])
+    # The earliest report's event id, whoever arrived first.
+    assert attack["label"] == "Orchid Arena attack, Velmora, 2025-05-10"
+    undated = next(r for r in attack["timeline"] if r["article_id"] == ids["undated"])
+    assert undated["published_at"] is None
+    assert undated["incident_date"] == "2025-05-11"
+
+
+def test_a_deleted_bridge_splits_the_event_and_its_old_id_redirects(client, post_story):
+    venue = post_story(VENUE_ONLY, "2025-05-10", "A")
+    town = post_story(TOWN_ONLY, "2025-05-11", "B")
+    assert groups(client) == {frozenset({venue}), frozenset({town})}
+    town_event = event_of(client, town)["id"]
+    bridge = post_story(ARENA_UPDATE, "2025-05-12", "C")
+    assert groups(client) == {frozenset({venue, town, bridge})}
+    merged = event_of(client, venue)["id"]
+    assert merged != town_event
+    # A bookmark of the event merged away leads to the one holding its reports.
+    response = client.get(f"/v1/events/{town_event}")
+    assert response.status_code == 307
+    assert response.headers["Location"].endswith(f"/v1/events/{merged}")
+    assert client.delete(f"/v1/articles/{bridge}").status_code == 204
+    assert groups(client) == {frozenset({venue}), frozenset({town})}
+    assert event_of(client, town)["id"] == town_event
+    assert client.get(f"/v1/events/{town_event}").status_code == 200
+
+
+def test_an_undated_report_never_carries_the_ingestion_date(client, post_article):
+    post_article(TOWN_ONLY, source="no date at all")
+    [event] = events(client)
+    assert event["label"] == "Velmora attack"
+    assert event["incident_date"] is None
+    assert event["first_reported"] is None and event["last_reported"] is None
+    detail = client.get(f"/v1/events/{event['id']}").get_json()
+    assert detail["timeline"][0]["published_at"] is None

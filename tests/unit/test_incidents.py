@@ -1,7 +1,7 @@
 """The incident an analysed article reports, and when an article matches an event."""
 
 import json
-from datetime import UTC, datetime
+from datetime import date
 
 import pytest
 
@@ -16,7 +16,7 @@ from service.nlp.incidents import (
     is_country,
     kind_family,
     kind_of_text,
-    match_strength,
+    scenes_match,
     title_names,
 )
 from tests.unit.tables import rule
@@ -223,13 +223,14 @@ def incident(facility=None, scene=(), area=(), hints=(), locality=None):
         ),
     ],
 )
-def test_match_strength(article, event, strength, monkeypatch):
+def test_scenes_match_either_way_round(article, event, strength, monkeypatch):
     monkeypatch.setattr("service.nlp.incidents._COUNTRY_KEYS", frozenset({"ruritania"}))
-    assert match_strength(article, event) == strength
+    assert scenes_match(article.scene_of(), event) == strength
+    assert scenes_match(event, article.scene_of()) == strength
 
 
 def test_event_label():
-    day = datetime(2025, 5, 10, 21, 0, tzinfo=UTC)
+    day = date(2025, 5, 10)
     assert event_label("attack", "Orchid Arena", "Velmora", day) == (
         "Orchid Arena attack, Velmora, 2025-05-10"
     )
