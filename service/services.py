@@ -12,6 +12,7 @@ import redis
 from rq import Queue
 
 from service.config import Settings
+from service.nlp import places
 from service.nlp.pipeline import load_pipeline
 from service.render import Analyzer, pipeline_version
 from service.storage.analysis_cache import AnalysisCache
@@ -49,6 +50,7 @@ def build_services(settings: Settings) -> Services:
     corpus = CorpusIndex(client, keys)
     events = EventIndex(client, keys)
     nlp = load_pipeline(settings.nlp_model)
+    places.warm()  # the gazetteer events locate towns with, loaded before the first report
     return Services(
         settings=settings,
         redis=client,

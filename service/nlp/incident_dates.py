@@ -18,15 +18,15 @@ from functools import lru_cache
 
 import dateparser
 
+from .datelines import MONTH_DAY, dateline
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
-# "March 4", "4 March", either with its year.
-_MONTH_DAY = rf"(?:{_MONTH} {_DAY}(?:,? {_YEAR})?|{_DAY} {_MONTH}(?:,? {_YEAR})?)"
 
 # Dates that carry their year, so they date an undated article by themselves.
 FULL_DATE_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -34,15 +34,9 @@ FULL_DATE_PATTERNS: dict[str, re.Pattern[str]] = {
     "day-month-year": re.compile(rf"\b{_DAY} {_MONTH},? {_YEAR}\b"),
     "iso-date": re.compile(rf"\b{_YEAR}-[01]\d-[0-3]\d\b"),
 }
-# A dateline: the place (upper case or not), maybe a country, then the date, before
-# the agency or the dash: "KUMASI, Ghana, March 4 (Reuters) -", "Lagos, 4 March -".
-DATELINE = re.compile(
-    rf"^[^\n]{{2,60}}?,\s*(?P<date>{_MONTH_DAY})"
-    r"\s*(?:\(|[-–—:])"
-)
 # When the lead says the incident happened, relative to the base date.
 LEAD_DAY_PATTERNS: dict[str, re.Pattern[str]] = {
-    "on-a-date": re.compile(rf"\b(?:on|late on|early on) {_MONTH_DAY}\b"),
+    "on-a-date": re.compile(rf"\b(?:on|late on|early on) {MONTH_DAY}\b"),
     "on-a-weekday": re.compile(rf"\b(?:on|late on|early on|since|last) {_WEEKDAY}\b"),
     "weekday-time": re.compile(rf"\b{_WEEKDAY} (?:night|morning|afternoon|evening)\b"),
     "yesterday": re.compile(r"\b(?:yesterday|last night)\b", re.IGNORECASE),
@@ -71,10 +65,10 @@ def incident_date(text: str, published: date | None) -> IncidentDate | None:
     """
     lead = "\n\n".join(text.strip().split("\n\n")[:_LEAD_PARAGRAPHS])
     full = _first_full_date(lead) or _first_full_date(text)
-    dateline = DATELINE.match(lead)
+    filed = dateline(lead)
     base, rule = published, "published"
-    if base is None and dateline is not None:
-        base, rule = _parse(dateline["date"], full[0] if full else None, future=True), "dateline"
+    if base is None and filed is not None and filed.date is not None:
+        base, rule = _parse(filed.date, full[0] if full else None, future=True), "dateline"
     if base is None:
         return IncidentDate(*full) if full else None
     for name, phrase in _lead_phrases(lead):

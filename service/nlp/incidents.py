@@ -12,23 +12,33 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from . import places as geo
+from .datelines import Dateline, dateline
 from .entities import entity_key
 from .lexicon import gazetteer as gz
-from .lexicon.incident_words import KIND_WORDS
+from .lexicon.incident_words import CRASH_VEHICLES, KIND_FAMILIES, KIND_WORDS
+from .lexicon.named_things import CARE_FACILITY_HEADS, EVENT_PREFIXES
+from .lexicon.place_words import ROUTE_HEADS
 
-KINDS = tuple(KIND_WORDS)
+# The taxonomy in the order ties are broken in labels (a crash's modes after "crash").
+KINDS = tuple(
+    dict.fromkeys(m for k in KIND_WORDS for m in ((k, *CRASH_VEHICLES) if k == "crash" else (k,)))
+)
 _KIND_OF_WORD = {word: kind for kind, words in KIND_WORDS.items() for word in words}
-# Kinds one incident is reported as: a bombing is "explosions" in one report and an
-# "attack" in the next; Storm Daniel's toll is a flood's toll.
-_FAMILY = {"explosion": "attack", "flood": "weather", "storm": "weather", "landslide": "weather"}
+_FAMILY = KIND_FAMILIES
 # "opened fire" is gunfire, "gunmen storm the hall" is an assault, not weather.
 _GUNFIRE_BEFORE = frozenset({"open", "opened", "opening", "opens"})
 _VERB_STORM_AFTER = frozenset({"the", "a", "an", "into", "through"})
 _WORD = re.compile(r"[a-z]+")
+_NAMED_STORM = re.compile(
+    r"\b(?:{}) [A-Z][a-z]+".format("|".join(sorted(w.title() for w in EVENT_PREFIXES)))
+)
+_STORM_CONSEQUENCES = frozenset({"flood", "landslide"})
+_MODE_OF_VEHICLE = {word: mode for mode, words in CRASH_VEHICLES.items() for word in words}
 
 _FACILITY = "FAC"
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -59,6 +69,7 @@ class Incident:
     scene: tuple[str, ...]  # places the lead names for it
     area: tuple[str, ...]  # every place the article names, most salient first
     hints: tuple[str, ...] = ()  # capitalised names in the title, perhaps places
+    countries: tuple[str, ...] = ()  # ISO codes of the countries its places are in
 
     @property
     def hint_keys(self) -> frozenset[str]:
@@ -81,7 +92,9 @@ class Incident:
     def scene_of(self) -> EventScene:
         """The article's places as one report's scene, compared with other reports'."""
         facilities = _keys([self.facility] if self.facility else [])
-        return EventScene(facilities, self.scene_keys, self.keys, self.hint_keys)
+        return EventScene(
+            facilities, self.scene_keys, self.keys, self.hint_keys, frozenset(self.countries)
+        )
 
 
 @dataclass(frozen=True)
@@ -92,6 +105,7 @@ class EventScene:
     scene: frozenset[str]
     area: frozenset[str]
     hints: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()  # ISO codes
 
 
 def kind_family(kind: str) -> str:
@@ -102,13 +116,15 @@ def is_country(name: str) -> bool:
     return entity_key(name) in _COUNTRY_KEYS
 
 
-def kind_of_text(text: str) -> str | None:
-    """The kind of incident the first incident word of `text` names, or None."""
+def kind_of_text(text: str, among: frozenset[str] | None = None) -> str | None:
+    """The kind of incident the first incident word of `text` names (of `among`), or None."""
     words = _WORD.findall(text.casefold())
     for i, word in enumerate(words):
         kind = _KIND_OF_WORD.get(word)
+        if among is not None and kind not in among:
+            continue
         if kind == "fire" and i > 0 and words[i - 1] in _GUNFIRE_BEFORE:
-            return "attack"
+            return "shooting"
         if kind == "storm" and i + 1 < len(words) and words[i + 1] in _VERB_STORM_AFTER:
             continue
         if kind is not None:
@@ -116,8 +132,25 @@ def kind_of_text(text: str) -> str | None:
     return None
 
 
-def incident_of(parts: Mapping[str, bytes], *, title: str | None = None) -> Incident | None:
-    """The incident an analysed article reports, or None when it names no kind or place."""
+def incident_kind(sources: Sequence[str]) -> str | None:
+    """The kind of the incident the first of `sources` naming one names (the brief's
+    event phrase, the title, the lead...), refined by all of them: a named storm's
+    flood is a flood, a crash is a road, rail or air crash by its vehicles."""
+    kind = next((k for k in map(kind_of_text, sources) if k is not None), None)
+    if kind is None:
+        return None
+    return _crash_by_vehicle(_what_the_storm_brought(kind, sources), sources)
+
+
+def incident_of(
+    parts: Mapping[str, bytes], *, title: str | None = None, text: str = ""
+) -> Incident | None:
+    """The incident an analysed article reports, or None when it names no kind or place.
+
+    The place a report is filed from (its dateline) is not the incident's unless
+    the text names it again; a hospital or a road is the incident's facility only
+    when the lead itself places the incident there.
+    """
     summary = _longest_summary(parts)
     brief = summary.get("brief") or ""
     entities = _part(parts, "entities").get("entities") or []
@@ -128,21 +161,31 @@ def incident_of(parts: Mapping[str, bytes], *, title: str | None = None) -> Inci
         *(s["text"] for s in summary.get("sentences", []) if s["index"] < _LEAD_SENTENCES),
         *(f["sentence"] for f in figures if not f["historical"]),
     ]
-    kind = next((k for k in map(kind_of_text, sources) if k is not None), None)
+    kind = incident_kind(sources)
     if kind is None:
         return None
-    places = [e for e in entities if e["type"] in _PLACE_TYPES or e["type"] == _FACILITY]
+    filed = dateline(text) if text else None
+    places = [
+        e
+        for e in entities
+        if (e["type"] in _PLACE_TYPES or e["type"] == _FACILITY) and not _only_filed(e, filed)
+    ]
     if not places:
         return None
     named = _brief_places(brief, places)
-    facility = next((e for e in named if e["type"] == _FACILITY), None) or next(
-        (e for e in places if e["type"] == _FACILITY), None
+    hints = title_names(title or "")
+    titled = _keys(hints)
+    facility = next(
+        (e for e in [*named, *places] if e["type"] == _FACILITY and _incident_facility(e, titled)),
+        None,
     )
     scene = tuple(e["name"] for e in named if e["type"] != _FACILITY)
     area = tuple(e["name"] for e in places[:_MAX_AREA])
     locality = _locality(facility, places, scene)
-    hints = title_names(title or "")
-    return Incident(kind, facility["name"] if facility else None, locality, scene, area, hints)
+    countries = _countries([*scene, *([locality] if locality else []), *hints, *area])
+    return Incident(
+        kind, facility["name"] if facility else None, locality, scene, area, hints, countries
+    )
 
 
 def title_names(title: str) -> tuple[str, ...]:
@@ -170,20 +213,42 @@ def scenes_match(a: EventScene, b: EventScene) -> int:
     """How surely two reports are at the same place (0: not), the same either way round.
 
     Two named facilities must be the same one; otherwise the leads' places must
-    share a town or area. A side whose lead names only the country matches when
-    its title names the other's town (SAME_PLACE), else when the other names
-    that country at all (SAME_COUNTRY).
+    be the same town or area, or towns within `places.NEAR_KM` of each other, or a
+    title must name the other's place. A side whose lead names only the country
+    matches a report placed in that country (SAME_COUNTRY).
     """
     if a.facilities and b.facilities:
         return SAME_FACILITY if _same_facility(a.facilities, b.facilities) else 0
     own, theirs = a.scene - _COUNTRY_KEYS, b.scene - _COUNTRY_KEYS
-    if own & theirs:
+    if own & theirs or a.hints & theirs or b.hints & own:
         return SAME_PLACE
-    if (not own and a.hints & theirs) or (not theirs and own & b.hints):
+    if _near(own | a.hints, a.countries, theirs | b.hints, b.countries):
         return SAME_PLACE
-    if (not own and a.scene & b.area) or (not theirs and b.scene & a.area):
+    if _small_place_near_named_town(a, b) or _small_place_near_named_town(b, a):
+        return SAME_PLACE
+    if not own and (a.scene & b.area or a.countries & b.countries):
+        return SAME_COUNTRY
+    if not theirs and (b.scene & a.area or a.countries & b.countries):
         return SAME_COUNTRY
     return 0
+
+
+def _small_place_near_named_town(a: EventScene, b: EventScene) -> bool:
+    """`b` puts the incident at a place too small to locate (a village, a junction) and
+    names, as context, the town `a` puts it in: the same scene at two scales."""
+    own = a.scene - _COUNTRY_KEYS
+    theirs = b.scene - _COUNTRY_KEYS
+    towns = {k for k in own if geo.locate(k, a.countries)}
+    unlocated = theirs and not any(geo.locate(k, b.countries) for k in theirs)
+    same_country = not (a.countries and b.countries) or bool(a.countries & b.countries)
+    return bool(towns & b.area) and bool(unlocated) and same_country
+
+
+def _near(ours, our_countries, theirs, their_countries) -> bool:
+    """Some town of one side lies within `places.NEAR_KM` of one of the other's."""
+    located = [geo.locate(k, our_countries) for k in ours]
+    others = [geo.locate(k, their_countries) for k in theirs]
+    return any(geo.near(x, y) for x in located if x for y in others if y)
 
 
 def is_vague(scene: EventScene) -> bool:
@@ -258,4 +323,52 @@ def _locality(facility: dict | None, places: list[dict], scene: tuple[str, ...])
 
 
 def _keys(names: Iterable[str]) -> frozenset[str]:
-    return frozenset(k for k in map(entity_key, names) if k)
+    return frozenset(k for k in map(geo.place_key, names) if k)
+
+
+def _only_filed(entity: dict, filed: Dateline | None) -> bool:
+    """Named only in the dateline: where the report was filed, not where it happened."""
+    spans = entity.get("spans") or ()
+    return filed is not None and bool(spans) and all(s["start"] < filed.end for s in spans)
+
+
+def _incident_facility(entity: dict, titled: frozenset[str]) -> bool:
+    """A road is never the incident's venue (reports name different stretches of it); a
+    hospital is where the victims were taken, unless the title puts the incident there."""
+    name = entity["name"]
+    if _ends_with(name, ROUTE_HEADS) or name.split()[0].casefold() in ROUTE_HEADS:
+        return False
+    return not _ends_with(name, CARE_FACILITY_HEADS) or geo.place_key(name) in titled
+
+
+def _crash_by_vehicle(kind: str, sources: Sequence[str]) -> str:
+    """A "crash" is a road, rail or air crash by the first vehicle the report names."""
+    if kind != "crash":
+        return kind
+    for source in sources:
+        for word in _WORD.findall(source.casefold()):
+            mode = _MODE_OF_VEHICLE.get(word)
+            if mode is not None:
+                return mode
+    return kind
+
+
+def _what_the_storm_brought(kind: str, sources: Sequence[str]) -> str:
+    """A named storm is the cause: "floods brought by Cyclone Marlo" are a flood."""
+    if kind != "storm" or not any(_NAMED_STORM.search(s) for s in sources):
+        return kind
+    found = (kind_of_text(s, among=_STORM_CONSEQUENCES) for s in sources)
+    return next((k for k in found if k is not None), kind)
+
+
+def _ends_with(name: str, heads: frozenset[str]) -> bool:
+    words = name.casefold().split()
+    return any(" ".join(words[-n:]) in heads for n in (1, 2))
+
+
+def _countries(names: Iterable[str]) -> tuple[str, ...]:
+    """The countries named, and those of the towns named (read in the named countries)."""
+    keys = [geo.place_key(n) for n in names]
+    named = {c for c in map(geo.country_code, keys) if c}
+    located = (geo.locate(k, named) for k in keys if geo.country_code(k) is None)
+    return tuple(sorted(named | {p.country for p in located if p is not None}))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from service.nlp.incidents import KINDS
 from service.schemas.analysis_schemas import QUALIFIERS
 from service.schemas.common_fields import Timestamp
 from service.schemas.paging_schemas import PageQuerySchema, PageSchema
@@ -54,7 +55,8 @@ class EventSchema(Schema):
         metadata={"description": "Kind, facility and place, and the incident's day when known"},
     )
     kind = fields.String(
-        required=True, metadata={"description": "attack, fire, flood, earthquake, crash, storm, …"}
+        required=True,
+        metadata={"description": "The kind most reports give: " + ", ".join(KINDS)},
     )
     place = fields.String(allow_none=True, required=True)
     incident_date = fields.Date(

@@ -39,6 +39,7 @@ from typing import cast
 
 import redis
 
+from service.nlp import places as geo
 from service.nlp.incident_dates import incident_date
 from service.nlp.incidents import (
     KINDS,
@@ -117,7 +118,7 @@ class EventIndex:
         totals = (_part(parts, "casualties").get("totals")) or {}
         if not any(totals.get(c) for c in CATEGORIES):
             return UNASSIGNED
-        incident = incident_of(parts, title=meta.get("title"))
+        incident = incident_of(parts, title=meta.get("title"), text=text)
         if incident is None:
             return UNASSIGNED
         published = parse_stored(meta.get("published_at"))
@@ -481,12 +482,15 @@ def _record(
         "score": sort_score(article_id, moment) if moment else 0.0,
         "time": time,
         "family": incident.family,
-        "keys": sorted(incident.keys | incident.hint_keys | _facility_prefixes(scene)),
+        "keys": sorted(
+            incident.keys | incident.hint_keys | _facility_prefixes(scene) | _geo_keys(scene)
+        ),
         "scene": {
             "facilities": sorted(scene.facilities),
             "scene": sorted(scene.scene),
             "area": sorted(scene.area),
             "hints": sorted(scene.hints),
+            "countries": sorted(scene.countries),
         },
         "names": names,
         "words": sorted(set().union(*(words_of(n) for n in label_names))),
@@ -510,6 +514,16 @@ def _facility_prefixes(scene: EventScene) -> set[str]:
     return {" ".join(f.split()[:2]) for f in scene.facilities if len(f.split()) > 2}
 
 
+def _geo_keys(scene: EventScene) -> set[str]:
+    """Keys that find reports placed nearby (grid cells) or, for a vague one, in its country."""
+    keys = {f"country:{c}" for c in scene.countries}
+    for key in scene.scene:
+        located = geo.locate(key, scene.countries)
+        if located is not None:
+            keys.update(geo.cells(located))
+    return keys
+
+
 def _report(article_id: str, record: Mapping) -> Report:
     scene = record["scene"]
     return Report(
@@ -521,6 +535,7 @@ def _report(article_id: str, record: Mapping) -> Report:
             frozenset(scene["scene"]),
             frozenset(scene["area"]),
             frozenset(scene["hints"]),
+            frozenset(scene.get("countries", ())),
         ),
         record["score"] or None,
     )
@@ -556,8 +571,8 @@ def _event_item(event_id: str, chunk: list, records: Mapping[str, dict]) -> dict
     if not count or first_record is None or last_record is None:
         return None
     kind = max(kinds, key=lambda k: (kinds[k], -_kind_rank(k)), default="incident")
-    facility = max(facilities, key=lambda n: (facilities[n], n), default=None)
-    place = max(localities, key=lambda n: (not is_country(n), localities[n], n), default=None)
+    facility = _agreed(facilities, int(count))
+    place = _agreed(localities, int(count), at_least=1)
     # The incident's day: the earliest its reports give (a later report dates its update).
     day = _day(min(dates, default=None))
     return {
@@ -574,6 +589,20 @@ def _event_item(event_id: str, chunk: list, records: Mapping[str, dict]) -> dict
             for category, top in zip(CATEGORIES, stated, strict=True)
         },
     }
+
+
+def _agreed(named: Mapping[str, float], reports: int, at_least: int = 2) -> str | None:
+    """The place most reports name (a town before a country; the spelling most use),
+    if at least `at_least` of them do (any, for an event of one report)."""
+    by_place: dict[str, float] = {}
+    for name, count in named.items():
+        key = geo.place_key(name)
+        by_place[key] = by_place.get(key, 0.0) + count
+    best = max(by_place, key=lambda k: (not is_country(k), by_place[k], k), default=None)
+    if best is None or by_place[best] < min(at_least, reports):
+        return None
+    spellings = [n for n in named if geo.place_key(n) == best]
+    return max(spellings, key=lambda n: (named[n], n))
 
 
 def _event_total(category: str, top: list, records: Mapping[str, dict]) -> dict | None:

@@ -92,9 +92,9 @@ def test_two_reports_of_one_attack_form_one_event_with_a_rising_timeline(client,
     first, update = arena
     [event] = events(client)
     assert event["article_count"] == 2
-    assert event["kind"] == "attack"
+    assert event["kind"] == "shooting"
     assert event["place"] == "Velmora"
-    assert event["label"] == "Orchid Arena attack, Velmora, 2025-05-10"
+    assert event["label"] == "Orchid Arena shooting, Velmora, 2025-05-10"
     assert event["first_reported"] == "2025-05-10T00:00:00Z"
     assert event["last_reported"] == "2025-05-12T00:00:00Z"
     assert event["totals"]["killed"] == {
@@ -173,7 +173,10 @@ def test_flood_elsewhere_is_its_own_event_and_no_casualties_means_no_event(
     flood = post_story(FLOOD, "2025-05-11", "Valley Times")
     reopening = post_story(REOPENING, "2025-05-14", "Velmora Daily")
     labels = {e["label"] for e in events(client)}
-    assert labels == {"Orchid Arena attack, Velmora, 2025-05-10", "Marlow Creek flood, 2025-05-11"}
+    assert labels == {
+        "Orchid Arena shooting, Velmora, 2025-05-10",
+        "Marlow Creek flood, 2025-05-11",
+    }
     assert event_of(client, flood)["article_ids"] == [flood]
     assert event_of(client, reopening) is None
 
@@ -217,9 +220,9 @@ def three_events(client, arena, post_story):
 
 def test_events_list_newest_first_with_filters(client, three_events):
     order = [e["label"].split(",")[0] for e in events(client)]
-    assert order == ["Central Station attack", "Orchid Arena attack", "Marlow Creek flood"]
+    assert order == ["Central Station bombing", "Orchid Arena shooting", "Marlow Creek flood"]
     assert [e["label"] for e in events(client, since="2025-06-01")] == [
-        three_events["Central Station attack"]["label"]
+        three_events["Central Station bombing"]["label"]
     ]
     assert {e["place"] for e in events(client, until="2025-05-12")} == {"Velmora", "Marlow Creek"}
     assert [e["kind"] for e in events(client, q="flood")] == ["flood"]
@@ -283,10 +286,10 @@ def test_events_as_csv(client, three_events):
     ]
     arena = next(r for r in rows if r["label"].startswith("Orchid"))
     # The label has commas: the cell is quoted and reads back whole.
-    assert arena["label"] == "Orchid Arena attack, Velmora, 2025-05-10"
+    assert arena["label"] == "Orchid Arena shooting, Velmora, 2025-05-10"
     assert arena["killed"] == "27" and arena["killed_qualifier"] == "exact"
     assert arena["missing"] == "" and arena["missing_qualifier"] == ""
-    assert 'Orchid Arena attack, Velmora, 2025-05-10"' in response.get_data(as_text=True)
+    assert 'Orchid Arena shooting, Velmora, 2025-05-10"' in response.get_data(as_text=True)
 
 
 def test_csv_has_its_own_etag_and_answers_304(client, three_events):
@@ -302,14 +305,14 @@ def test_csv_has_its_own_etag_and_answers_304(client, three_events):
 def test_csv_pages_link_to_the_next_page(client, three_events):
     response = client.get("/v1/events?limit=1&q=velmora", headers={"Accept": CSV})
     assert [r["label"] for r in csv_rows(response)] == [
-        "Central Station attack, Velmora, 2025-06-15"
+        "Central Station bombing, Velmora, 2025-06-15"
     ]
     cursor = response.headers["X-Next-Cursor"]
     link = response.headers["Link"]
     assert link.startswith("</v1/events?") and link.endswith('>; rel="next"')
     assert "q=velmora" in link and f"cursor={cursor}" in link
     following = client.get(link[1 : link.index(">")], headers={"Accept": CSV})
-    assert [r["kind"] for r in csv_rows(following)] == ["attack"]
+    assert [r["kind"] for r in csv_rows(following)] == ["shooting"]
     assert "Link" not in following.headers and "X-Next-Cursor" not in following.headers
 
 
@@ -411,7 +414,7 @@ def test_the_same_reports_in_any_order_form_the_same_events(client, post_article
         frozenset({ids["flood"]}),
     }
     attack = event_of(client, ids["venue"])
-    # The earliest report's event id, whoever arrived first.
+    # One report calls it a shooting, the others an attack: the label takes the most common.
     assert attack["label"] == "Orchid Arena attack, Velmora, 2025-05-10"
     undated = next(r for r in attack["timeline"] if r["article_id"] == ids["undated"])
     assert undated["published_at"] is None

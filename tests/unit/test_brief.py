@@ -165,6 +165,27 @@ def test_incident_brief_names_the_event_first(parse):
             "a fire is a fire",
             ("A fire swept through a hostel in Dorran on Monday, killing six people.", "Fire"),
         ),
+        *rule(
+            "an incident noun modifying another noun names no incident",
+            (
+                "Divers and the fire service searched the river after a ferry capsize in "
+                "Dorran on Monday that killed six people.",
+                "Ferry capsize",
+            ),
+            (
+                "Fire crews pulled six bodies from the river after the boat sinking near "
+                "Dorran on Monday.",
+                "Boat sinking",
+            ),
+            (
+                "Flood defences held, but a landslide in Dorran on Monday killed six people.",
+                "Landslide",
+            ),
+        ),
+        *rule(
+            "a named storm is no modifier: it is the incident",
+            ("Storm Orla flattened homes in Dorran on Monday, killing six people.", "Storm"),
+        ),
     ],
 )
 def test_gunfire_is_a_shooting_not_a_fire(parse, lead, start):

@@ -332,6 +332,29 @@ FIGURE_CASES = [
             [(K, 12, "exact", False), (K, 9000, "more_than", True)],
         ),
     ),
+    # a rate is a statistic, not an incident
+    *rule(
+        "rate",
+        (
+            "A bus hit a truck near Nakuru on Sunday, killing 12 people.\n\n"
+            "More than 4,000 people die on Kenya's roads each year, official figures show.",
+            [(K, 12, "exact", False), (K, 4000, "more_than", True)],
+        ),
+        (
+            "Flash floods killed six hikers on Saturday. Heatstroke kills about 1,500 people "
+            "a year in the country.",
+            [(K, 6, "exact", False), (K, 1500, "about", True)],
+        ),
+        (
+            "A ferry sank on the river, drowning nine. Around 30 people drown in river "
+            "accidents every month, the coastguard says.",
+            [(K, 9, "exact", False), (K, 30, "about", True)],
+        ),
+        (
+            "A bus crash killed 14 people a year after the bridge opened.",
+            [(K, 14, "exact", False)],
+        ),
+    ),
     *rule(
         "running toll for the year",
         (

@@ -12,47 +12,118 @@ from service.nlp.incidents import (
     EventScene,
     Incident,
     event_label,
+    incident_kind,
     incident_of,
     is_country,
     kind_family,
-    kind_of_text,
     scenes_match,
     title_names,
 )
+from service.nlp.places import place_key
 from tests.unit.tables import rule
 
 
 @pytest.mark.parametrize(
-    ("text", "kind"),
+    ("sources", "kind"),
     [
         *rule(
-            "attacks",
-            ("Terrorist attack", "attack"),
-            ("Gunmen opened fire on shoppers", "attack"),
-            ("Russian missile struck", "attack"),
+            "shootings",
+            (["Gunmen opened fire on shoppers at a mall"], "shooting"),
+            (["A lone shooter killed four at a bar in Ohio"], "shooting"),
+            (["Police said the gunman fled on foot"], "shooting"),
         ),
-        *rule("explosions", ("Twin explosions", "explosion")),
+        *rule(
+            "bombings",
+            (["A suicide bomber blew himself up at a checkpoint"], "bombing"),
+            (["Twin bombings tore through the market"], "bombing"),
+            (["The bomb went off as worshippers left"], "bombing"),
+        ),
+        *rule(
+            "attacks",
+            (["Terrorist attack"], "attack"),
+            (["Russian missile struck an apartment block"], "attack"),
+            (["A knife rampage at a festival left three dead"], "attack"),
+        ),
+        *rule(
+            "explosions",
+            (["Twin explosions"], "explosion"),
+            (["A gas blast levelled the building"], "explosion"),
+            (["The tanker exploded on the expressway"], "explosion"),
+        ),
         *rule(
             "fires",
-            ("A fire at a warehouse killed three workers", "fire"),
-            ("The blaze spread overnight", "fire"),
+            (["A fire at a warehouse killed three workers"], "fire"),
+            (["The blaze spread overnight"], "fire"),
+            (["Wildfires raced through the hills"], "fire"),
         ),
-        *rule("floods", ("Flash floods swept through the town", "flood")),
-        *rule("a named storm", ("Storm Orla", "storm")),
-        *rule("storm as a verb", ("Militants storm the hotel", None)),
-        *rule("earthquakes", ("A 6.1 magnitude earthquake struck", "earthquake")),
-        *rule("crashes", ("Two passenger trains derailed", "crash")),
-        *rule("sinkings", ("The ferry capsized", "sinking")),
-        *rule("no incident", ("The council approved the budget", None), ("", None)),
+        *rule(
+            "floods",
+            (["Flash floods swept through the town"], "flood"),
+            (["Floodwaters cut off three villages"], "flood"),
+            (["Flooding after days of rain killed 12"], "flood"),
+        ),
+        *rule(
+            "a storm that is the incident",
+            (["Storm Orla"], "storm"),
+            (["A tornado flattened homes in the county"], "storm"),
+            (["Typhoon winds tore roofs off schools"], "storm"),
+        ),
+        *rule(
+            "what a named storm brought",
+            (["Ex-Tropical Cyclone Marlo", "Floods kill two in Innisfail"], "flood"),
+            (["Storm Daniel", "Catastrophic floods hit eastern Libya"], "flood"),
+            (["Typhoon Kalmaegi", "Landslides buried two villages"], "landslide"),
+        ),
+        *rule("storm as a verb", (["Militants storm the hotel"], None)),
+        *rule(
+            "earthquakes",
+            (["A 6.1 magnitude earthquake struck"], "earthquake"),
+            (["The quake toppled hundreds of homes"], "earthquake"),
+            (["A tremor shook the region at dawn"], "earthquake"),
+        ),
+        *rule(
+            "road crashes",
+            (["A bus collided with a truck near Nakuru"], "road crash"),
+            (["Crash on the highway", "A minibus taxi overturned"], "road crash"),
+            (["The car crashed into a tree"], "road crash"),
+        ),
+        *rule(
+            "rail crashes",
+            (["Two passenger trains derailed"], "rail crash"),
+            (["The derailment blocked the line"], "rail crash"),
+            (["A train crash near the station"], "rail crash"),
+        ),
+        *rule(
+            "air crashes",
+            (["A plane crashed shortly after take-off"], "air crash"),
+            (["The helicopter crash killed all five aboard"], "air crash"),
+            (["Crash", "The light aircraft came down in a field"], "air crash"),
+        ),
+        *rule("a crash with no vehicle named", (["Three died in the crash"], "crash")),
+        *rule(
+            "sinkings",
+            (["The ferry capsized"], "sinking"),
+            (["The trawler capsize on the Surma river"], "sinking"),
+            (["A boat sank off the coast"], "sinking"),
+        ),
+        *rule(
+            "collapses and stampedes",
+            (["A five-storey building collapsed"], "collapse"),
+            (["A stampede at the stadium gate"], "stampede"),
+        ),
+        *rule("landslides", (["A mudslide buried the village"], "landslide")),
+        *rule("no incident", (["The council approved the budget"], None), ([""], None)),
     ],
 )
-def test_kind_of_text(text, kind):
-    assert kind_of_text(text) == kind
+def test_incident_kind(sources, kind):
+    assert incident_kind(sources) == kind
 
 
 def test_families_join_kinds_one_incident_is_reported_as():
     assert kind_family("explosion") == kind_family("attack") == "attack"
+    assert kind_family("shooting") == kind_family("bombing") == "attack"
     assert kind_family("flood") == kind_family("storm")
+    assert kind_family("road crash") == kind_family("rail crash") == "crash"
     assert kind_family("fire") == "fire"
 
 
@@ -139,7 +210,7 @@ def test_kind_falls_back_to_the_title_lead_and_toll_sentences():
     no_kind = "Incident, Velmora: 3 killed."
     assert incident_of(parts(no_kind, ARENA_ENTITIES), title="Blaze at the arena").kind == "fire"
     lead = "A bus crash near Velmora killed three people."
-    assert incident_of(parts(no_kind, ARENA_ENTITIES, lead=lead)).kind == "crash"
+    assert incident_of(parts(no_kind, ARENA_ENTITIES, lead=lead)).kind == "road crash"
     toll = {"historical": False, "sentence": "The quake killed three people."}
     old = {"historical": True, "sentence": "A bombing in 2019 killed 30."}
     assert incident_of(parts(no_kind, ARENA_ENTITIES, figures=[old, toll])).kind == "earthquake"
@@ -237,3 +308,166 @@ def test_event_label():
     assert event_label("flood", None, "Marlow Creek", day) == "Marlow Creek flood, 2025-05-10"
     assert event_label("fire", "Orchid Arena", None, day) == "Orchid Arena fire, 2025-05-10"
     assert event_label("storm", None, None, day) == "Storm, 2025-05-10"
+
+
+# -- places at every scale --------------------------------------------------------
+
+
+def placed(scene=(), area=(), hints=(), facilities=(), countries=()):
+    return EventScene(
+        frozenset(facilities),
+        frozenset(scene),
+        frozenset(scene) | frozenset(area) | frozenset(facilities),
+        frozenset(hints),
+        frozenset(countries),
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "strength"),
+    [
+        # Towns within a short drive of each other are one scene (GeoNames positions).
+        *rule(
+            "near towns",
+            (
+                placed(["krasnogorsk"], countries=["RU"]),
+                placed(["moscow"], countries=["RU"]),
+                SAME_PLACE,
+            ),
+            (
+                placed(["ikorodu"], countries=["NG"]),
+                placed(["lagos"], countries=["NG"]),
+                SAME_PLACE,
+            ),
+            (
+                placed(["thane"], countries=["IN"]),
+                placed(["bhiwandi"], countries=["IN"]),
+                SAME_PLACE,
+            ),
+        ),
+        *rule(
+            "towns far apart, or of another country",
+            (placed(["onitsha"], countries=["NG"]), placed(["lagos"], countries=["NG"]), 0),
+            (placed(["moscow"], countries=["US"]), placed(["krasnogorsk"], countries=["RU"]), 0),
+            (placed(["quetta"], countries=["PK"]), placed(["karachi"], countries=["PK"]), 0),
+        ),
+        # A title naming the other's town places the report there.
+        *rule(
+            "a title names the other's place",
+            (placed(["agbowa"], hints=["ikorodu"]), placed(["ikorodu"]), SAME_PLACE),
+            (
+                placed(["surma"], hints=["chhatak"], countries=["BD"]),
+                placed(["sylhet"], countries=["BD"]),
+                SAME_PLACE,
+            ),
+        ),
+        # A village too small to locate, in a report that names the other's town as context.
+        *rule(
+            "a small place near the named town",
+            (
+                placed(["nakuru"], countries=["KE"]),
+                placed(["salgaa"], area=["nakuru"], countries=["KE"]),
+                SAME_PLACE,
+            ),
+            (
+                placed(["sunamganj"], countries=["BD"]),
+                placed(["jawa bazar"], area=["sunamganj"], countries=["BD"]),
+                SAME_PLACE,
+            ),
+            (
+                placed(["dothan"], countries=["US"]),
+                placed(["ross clark"], area=["dothan"], countries=["US"]),
+                SAME_PLACE,
+            ),
+        ),
+        *rule(
+            "a located place that recalls the other's town is not near it",
+            (
+                placed(["sunamganj"], countries=["BD"]),
+                placed(["bhola"], area=["sunamganj"], countries=["BD"]),
+                0,
+            ),
+        ),
+        # A report placed by its country alone matches reports placed in that country.
+        *rule(
+            "the country by GeoNames",
+            (
+                placed(["bangladesh"], countries=["BD"]),
+                placed(["chhatak"], countries=["BD"]),
+                SAME_COUNTRY,
+            ),
+            (
+                placed(["kenya"], countries=["KE"]),
+                placed(["nakuru"], countries=["KE"]),
+                SAME_COUNTRY,
+            ),
+            (placed(["kenya"], countries=["KE"]), placed(["kampala"], countries=["UG"]), 0),
+        ),
+    ],
+)
+def test_places_at_every_scale(a, b, strength):
+    assert scenes_match(a, b) == strength
+    assert scenes_match(b, a) == strength
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Harnai district", "harnai"),
+        ("Nakuru County", "nakuru"),
+        ("the Surma river", "surma"),
+        ("Balochistan province", "balochistan"),
+        ("Mexico City", "mexico city"),
+        ("Krasnogorsk", "krasnogorsk"),
+    ],
+)
+def test_a_place_is_keyed_without_its_unit_noun(name, key):
+    assert place_key(name) == key
+
+
+DATELINED = "NAIROBI (AFP) - A bus crashed at Salgaa in Nakuru County, killing 12. Victims were flown to Nairobi."
+
+
+def test_the_dateline_city_is_not_the_scene_unless_the_text_names_it_again():
+    only_filed = [
+        entity("Nairobi", "GPE", [(0, 7)]),
+        entity("Salgaa", "GPE", [(35, 41)]),
+        entity("Nakuru County", "GPE", [(45, 58)]),
+    ]
+    incident = incident_of(
+        parts("Bus crash, Nairobi, Salgaa: 12 killed.", only_filed), text=DATELINED
+    )
+    assert "Nairobi" not in incident.area and incident.scene == ("Salgaa",)
+    named_again = [*only_filed[:1], entity("Nairobi", "GPE", [(0, 7), (99, 106)]), *only_filed[1:]]
+    incident = incident_of(parts("Bus crash, Salgaa: 12 killed.", named_again[1:]), text=DATELINED)
+    assert "Nairobi" in incident.area
+
+
+@pytest.mark.parametrize(
+    ("facility", "title", "kept"),
+    [
+        *rule(
+            "the hospital the victims were taken to",
+            ("Coast General Hospital", "Bus crash kills 12", False),
+            ("St Mary's Medical Centre", "Three die in blaze", False),
+        ),
+        *rule(
+            "a hospital the title puts the incident in",
+            ("St Mary's Hospital", "Fire at St Mary's Hospital", True),
+        ),
+        *rule(
+            "roads and junctions",
+            ("Nakuru-Eldoret highway", "Bus crash kills 12", False),
+            ("Ross Clark Circle", "Shooting at a bar", False),
+            ("Exit 71", "Truck crash", False),
+        ),
+        *rule("a venue", ("Velvet Lounge", "Shooting at a bar", True)),
+    ],
+)
+def test_hospitals_and_roads_are_not_the_incidents_facility(facility, title, kept):
+    entities = [
+        entity(facility, "FAC", [(20, 20 + len(facility))]),
+        entity("Velmora", "GPE", [(60, 67)]),
+    ]
+    incident = incident_of(parts("Crash, Velmora: 3 killed.", entities), title=title)
+    assert (incident.facility == facility) is kept

