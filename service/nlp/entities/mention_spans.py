@@ -89,11 +89,10 @@ def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[str
         else:
             break
         end -= 1
-    for i in range(start + 1, end - 1):
-        if doc[i].text == "," and doc[i + 1 : end].text.casefold() in PLACES:
-            end = i  # "Suedzucker, Europe": the name, then where it is
-            rules.append(PLACE_AFTER_COMMA)
-            break
+    place = place_after_comma(doc, start, end)
+    if place is not None:
+        end = place[0] - 1  # "Suedzucker, Europe": the name, then where it is
+        rules.append(PLACE_AFTER_COMMA)
     if end - start > 2 and is_demonym(doc[start].text) and is_personal_name(doc, start + 1, end):
         start += 1  # NATIONALITY_BEFORE_NAME: "Canadian Felix Auger-Aliassime"
         rules.append(NATIONALITY_BEFORE_NAME)
@@ -113,6 +112,16 @@ def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[str
         start += 1  # NATIONALITY_PREFIX: "Russian Telegram channels": the name is "Telegram"
         rules.append(NATIONALITY_PREFIX)
     return start, end, rules
+
+
+def place_after_comma(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """PLACE_AFTER_COMMA: the place in a span "Suedzucker, Europe" that the model ran
+    over the comma of "Suedzucker, Europe's largest sugar company": a known place after
+    the name's comma is a second entity, not the end of the first."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text == "," and doc[i + 1 : end].text.casefold() in PLACES:
+            return i + 1, end
+    return None
 
 
 def _is_modifier_participle(tok: Token) -> bool:
