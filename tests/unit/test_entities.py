@@ -202,6 +202,30 @@ MERGES = [
             strict=True,
         ),
     ),
+    *rule(
+        "nested-person-names",
+        (
+            "George W. Bush spoke on Monday. George Bush said the plan would work. Bush's "
+            "aides were silent.",
+            "George W. Bush",
+            {"George Bush", "Bush"},
+            3,
+        ),
+        (
+            "Mary Anne Okafor won the seat. Anne Okafor thanked voters, and Okafor's rivals "
+            "conceded.",
+            "Mary Anne Okafor",
+            {"Anne Okafor", "Okafor"},
+            3,
+        ),
+        (
+            "Juan Carlos Ferrero reached the final. Carlos Ferrero said he felt fresh, and "
+            "Ferrero's coach agreed.",
+            "Juan Carlos Ferrero",
+            {"Carlos Ferrero", "Ferrero"},
+            3,
+        ),
+    ),
 ]
 
 
@@ -1413,6 +1437,14 @@ EXPLAINED = [
             "Makueni county",
         ),
         ("Heavy rain lashed Kandahar province on Sunday.", "Kandahar province"),
+    ),
+    *rule(
+        "nested-person-names",
+        (
+            "Mary Anne Okafor won the seat. Anne Okafor thanked voters, and Okafor's rivals "
+            "conceded.",
+            "Mary Anne Okafor",
+        ),
     ),
 ]
 
