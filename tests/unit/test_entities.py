@@ -766,6 +766,29 @@ UNSEEN_NEWS = [
         ("Saint John Paul II visited the city in 1987.", {"John Paul II": "PERSON"}, set()),
     ),
     *rule(
+        "title-before-name: a magistrate, and a title with the word that forms it",
+        (
+            "Magistrate Pradeep Sharma ordered a post-mortem, officials said.",
+            {"Pradeep Sharma": "PERSON"},
+            {"magistrate pradeep sharma"},
+        ),
+        (
+            "Resident Magistrate Carla Thompson fined the driver.",
+            {"Carla Thompson": "PERSON"},
+            {"magistrate carla thompson", "resident magistrate carla thompson"},
+        ),
+        (
+            "The bail plea was heard by District Magistrate Ravi Shankar Prasad on Friday.",
+            {"Ravi Shankar Prasad": "PERSON"},
+            {"district magistrate ravi shankar prasad"},
+        ),
+        (
+            "Chief Magistrate Dorothy Wanjiru fined the driver. Wanjiru said the road was closed.",
+            {"Dorothy Wanjiru": "PERSON"},
+            {"magistrate dorothy wanjiru", "chief magistrate dorothy wanjiru"},
+        ),
+    ),
+    *rule(
         "road-number",
         ("The pickup left State Road 9 near the bridge.", {"State Road 9": "FAC"}, set()),
         (

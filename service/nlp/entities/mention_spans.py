@@ -166,7 +166,9 @@ def strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
     rules: list[str] = []
     while end - start > 1:
         two = f"{doc[start].text} {doc[start + 1].text}".casefold()
-        if end - start > 2 and two in PERSON_TITLES:
+        if end - start > 2 and (two in PERSON_TITLES or _modified_title(doc, start)):
+            # "Prime Minister", and a title with the word that forms it: "District
+            # Magistrate", "Home Secretary", "Chief Justice"
             start += 2
             rules.append(TITLE_BEFORE_NAME)
         elif doc[start].text.casefold() in PERSON_TITLES and not _names_a_place(doc, start, end):
@@ -181,6 +183,14 @@ def strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
         else:
             break
     return start, end, rules
+
+
+def _modified_title(doc: Doc, i: int) -> bool:
+    return (
+        doc[i].text.casefold() in TITLE_MODIFIERS
+        and doc[i + 1].text.casefold() in PERSON_TITLES
+        and doc[i + 1].text[:1].isupper()
+    )
 
 
 def _names_a_place(doc: Doc, start: int, end: int) -> bool:
