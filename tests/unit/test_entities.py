@@ -789,6 +789,22 @@ UNSEEN_NEWS = [
         ),
     ),
     *rule(
+        "numbered-org-before-role",
+        (
+            "Paramed24 spokesperson Thandi Mokoena said three people were injured.",
+            {"Paramed24": "ORG", "Thandi Mokoena": "PERSON"},
+            set(),
+        ),
+        (
+            "Two bodies were recovered, Emergency 115 spokesman Jonas Berg told reporters.",
+            {"Emergency 115": "ORG", "Jonas Berg": "PERSON"},
+            set(),
+        ),
+        ("Patrol7 officials said the bridge would stay shut.", {"Patrol7": "ORG"}, set()),
+        ("A Route 66 driver said the road was icy.", {"Route 66": "FAC"}, set()),
+        ("All 14 coaches of the express left the rails.", {}, {"all 14"}),
+    ),
+    *rule(
         "road-number",
         ("The pickup left State Road 9 near the bridge.", {"State Road 9": "FAC"}, set()),
         (
