@@ -24,6 +24,7 @@ SHORT_PERSON_NAME = "short-person-name"
 NESTED_PERSON_NAMES = "nested-person-names"
 ACRONYM = "acronym"
 SHORT_COMPANY_NAME = "short-company-name"
+SHORT_PRODUCT_NAME = "short-product-name"
 COUNTRY_PREFIXED = "country-prefixed"
 PLACE_WITH_ITS_UNIT_NOUN = "place-with-its-unit-noun"
 
@@ -198,6 +199,20 @@ def merge_short_company_names(groups: dict[str, Group]) -> None:
             and first_words[first] <= 2  # this company, and the short form itself
         ):
             _merge(groups, key, first, SHORT_COMPANY_NAME, as_type="ORG")
+
+
+def merge_short_product_names(groups: dict[str, Group]) -> None:
+    """SHORT_PRODUCT_NAME: "the Qashqai" joins "a black Nissan Qashqai", "the Golf" "a
+    grey Volkswagen Golf": a vehicle or weapon named by make and model, then by the
+    model alone, whatever the model guessed the lone word was (no list knows it)."""
+    for key in list(groups):
+        group = groups.get(key)
+        words = key.split()
+        if group is None or len(words) < 2 or group.type() != "PRODUCT":
+            continue
+        short = groups.get(words[-1])
+        if short is not None and max(short.votes.values()) < LIST_VOTE:
+            _merge(groups, key, words[-1], SHORT_PRODUCT_NAME, as_type="PRODUCT")
 
 
 def merge_country_prefixed(doc: Doc, groups: dict[str, Group]) -> None:
