@@ -354,6 +354,10 @@ FIGURE_CASES = [
             "A bus crash killed 14 people a year after the bridge opened.",
             [(K, 14, "exact", False)],
         ),
+        (
+            "At least 26 people died after the storm dumped a month's worth of rain.",
+            [(K, 26, "at_least", False)],
+        ),
     ),
     *rule(
         "running toll for the year",

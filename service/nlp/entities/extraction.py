@@ -18,6 +18,7 @@ from .mention_groups import (
     merge_place_units,
     merge_short_company_names,
     merge_short_person_names,
+    merge_short_product_names,
     surface_forms,
 )
 from .missed_mentions import dateline_place, missed_mentions, short_forms_of
@@ -93,6 +94,7 @@ def _extract_entities(doc: Doc) -> list[Entity]:
     merge_short_person_names(doc, groups)
     merge_acronyms(doc, groups)
     merge_short_company_names(groups)
+    merge_short_product_names(groups)
     merge_country_prefixed(doc, groups)
     merge_place_units(groups)
     ordered = list(groups.values())

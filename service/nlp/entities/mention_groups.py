@@ -21,8 +21,10 @@ _MAX_NAMESAKES = 8
 SAME_KEY = "same-key"
 CANONICAL_ALIAS = "canonical-alias"
 SHORT_PERSON_NAME = "short-person-name"
+NESTED_PERSON_NAMES = "nested-person-names"
 ACRONYM = "acronym"
 SHORT_COMPANY_NAME = "short-company-name"
+SHORT_PRODUCT_NAME = "short-product-name"
 COUNTRY_PREFIXED = "country-prefixed"
 PLACE_WITH_ITS_UNIT_NOUN = "place-with-its-unit-noun"
 
@@ -100,10 +102,10 @@ def merge_short_person_names(doc: Doc, groups: dict[str, Group]) -> None:
         first = group.mentions[0]
         if not person_shaped(list(doc[first.start : first.end])):
             continue
-        owner = _unique_owner(key, words, by_last, by_first, group)
-        if owner is not None and owner in groups:
+        found = _unique_owner(key, words, by_last, by_first, group)
+        if found is not None and found[0] in groups:
             # the model's label on a lone surname ("Lysak" as GPE) was a guess
-            _merge(groups, owner, key, SHORT_PERSON_NAME, as_type="PERSON")
+            _merge(groups, found[0], key, found[1], as_type="PERSON")
 
 
 def _unique_owner(
@@ -112,7 +114,8 @@ def _unique_owner(
     by_last: dict[str, list[str]],
     by_first: dict[str, list[str]],
     group: Group,
-) -> str | None:
+) -> tuple[str, str] | None:
+    """The key of the one person a short name belongs to, and the rule that found it."""
     longer = by_last.get(words[-1], [])
     if len(longer) > _MAX_NAMESAKES:
         return None  # too many people share the name to tell which one is meant
@@ -124,7 +127,22 @@ def _unique_owner(
     if not candidates and len(words) == 1 and group.type() == "PERSON":
         candidates = [k for k in by_first.get(words[0], [])[: _MAX_NAMESAKES + 1] if k != key]
     if len(candidates) == 1:
-        return candidates[0]
+        return candidates[0], SHORT_PERSON_NAME
+    fullest = _fullest_of_one_person(candidates)
+    return None if fullest is None else (fullest, NESTED_PERSON_NAMES)
+
+
+def _fullest_of_one_person(candidates: list[str]) -> str | None:
+    """NESTED_PERSON_NAMES: "Bush" when the article has "George W. Bush" and "George
+    Bush", "Singh" beside "K Natwar Singh" and "Natwar Singh": the longer names are all
+    forms of the fullest one (each shorter one's words are among its words), so they are
+    one person and not namesakes, and the surname is theirs."""
+    fullest = max(candidates, key=lambda k: len(k.split()), default=None)
+    if fullest is None:
+        return None
+    words = set(fullest.split())
+    if all(set(k.split()) <= words for k in candidates):
+        return fullest
     return None
 
 
@@ -181,6 +199,20 @@ def merge_short_company_names(groups: dict[str, Group]) -> None:
             and first_words[first] <= 2  # this company, and the short form itself
         ):
             _merge(groups, key, first, SHORT_COMPANY_NAME, as_type="ORG")
+
+
+def merge_short_product_names(groups: dict[str, Group]) -> None:
+    """SHORT_PRODUCT_NAME: "the Qashqai" joins "a black Nissan Qashqai", "the Golf" "a
+    grey Volkswagen Golf": a vehicle or weapon named by make and model, then by the
+    model alone, whatever the model guessed the lone word was (no list knows it)."""
+    for key in list(groups):
+        group = groups.get(key)
+        words = key.split()
+        if group is None or len(words) < 2 or group.type() != "PRODUCT":
+            continue
+        short = groups.get(words[-1])
+        if short is not None and max(short.votes.values()) < LIST_VOTE:
+            _merge(groups, key, words[-1], SHORT_PRODUCT_NAME, as_type="PRODUCT")
 
 
 def merge_country_prefixed(doc: Doc, groups: dict[str, Group]) -> None:

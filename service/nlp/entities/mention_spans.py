@@ -89,11 +89,10 @@ def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[str
         else:
             break
         end -= 1
-    for i in range(start + 1, end - 1):
-        if doc[i].text == "," and doc[i + 1 : end].text.casefold() in PLACES:
-            end = i  # "Suedzucker, Europe": the name, then where it is
-            rules.append(PLACE_AFTER_COMMA)
-            break
+    place = place_after_comma(doc, start, end)
+    if place is not None:
+        end = place[0] - 1  # "Suedzucker, Europe": the name, then where it is
+        rules.append(PLACE_AFTER_COMMA)
     if end - start > 2 and is_demonym(doc[start].text) and is_personal_name(doc, start + 1, end):
         start += 1  # NATIONALITY_BEFORE_NAME: "Canadian Felix Auger-Aliassime"
         rules.append(NATIONALITY_BEFORE_NAME)
@@ -113,6 +112,16 @@ def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[str
         start += 1  # NATIONALITY_PREFIX: "Russian Telegram channels": the name is "Telegram"
         rules.append(NATIONALITY_PREFIX)
     return start, end, rules
+
+
+def place_after_comma(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """PLACE_AFTER_COMMA: the place in a span "Suedzucker, Europe" that the model ran
+    over the comma of "Suedzucker, Europe's largest sugar company": a known place after
+    the name's comma is a second entity, not the end of the first."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text == "," and doc[i + 1 : end].text.casefold() in PLACES:
+            return i + 1, end
+    return None
 
 
 def _is_modifier_participle(tok: Token) -> bool:
@@ -157,7 +166,9 @@ def strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
     rules: list[str] = []
     while end - start > 1:
         two = f"{doc[start].text} {doc[start + 1].text}".casefold()
-        if end - start > 2 and two in PERSON_TITLES:
+        if end - start > 2 and (two in PERSON_TITLES or _modified_title(doc, start)):
+            # "Prime Minister", and a title with the word that forms it: "District
+            # Magistrate", "Home Secretary", "Chief Justice"
             start += 2
             rules.append(TITLE_BEFORE_NAME)
         elif doc[start].text.casefold() in PERSON_TITLES and not _names_a_place(doc, start, end):
@@ -172,6 +183,14 @@ def strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
         else:
             break
     return start, end, rules
+
+
+def _modified_title(doc: Doc, i: int) -> bool:
+    return (
+        doc[i].text.casefold() in TITLE_MODIFIERS
+        and doc[i + 1].text.casefold() in PERSON_TITLES
+        and doc[i + 1].text[:1].isupper()
+    )
 
 
 def _names_a_place(doc: Doc, start: int, end: int) -> bool:

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from ..doc_facts import facts
 from ..lexicon.media import SOCIAL_PLATFORMS
 from ..lexicon.people import PERSON_TITLES
+from ..lexicon.place_words import ROAD_HEADS
 from ..lexicon.story_furniture import STORY_LABELS
 from .descriptor_nouns import (
     REGION_NOUN_OF_A_ROLE,
@@ -37,6 +38,12 @@ DATELINE_PLACE = "dateline-place"
 MISSED_LISTED_NAME = "missed-listed-name"
 MISSED_CONTEXT_NAME = "missed-context-name"
 MISSED_DESCRIBED_NAME = "missed-described-name"
+NUMBERED_ORG_BEFORE_ROLE = "numbered-org-before-role"
+
+# What the model may call the number of a name written with one ("Rescue 1122").
+_NUMBER_LABELS = frozenset({"", "CARDINAL", "DATE"})
+# Parts of speech a word before that number may have: a name's or a noun's.
+_NAME_WORD_POS = frozenset({"PROPN", "NOUN"})
 
 
 def short_forms_of(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
@@ -76,6 +83,11 @@ def missed_mentions(
             )
             i += 1
             continue
+        numbered = _numbered_org_end(doc, i, taken)
+        if numbered is not None and not overlaps(excluded, starts, tok.idx, tok.idx + len(tok)):
+            found.append(_numbered_org_mention(doc, i, numbered))
+            i = numbered
+            continue
         if (
             (tok.tag_ not in {"NNP", "NNPS"} and not _is_capitalised_listed(tok))
             or not is_name_token(tok)
@@ -104,6 +116,47 @@ def missed_mentions(
             end = max(end, mention.end)
         i = end
     return found
+
+
+def _has_letters_and_digits(text: str) -> bool:
+    return any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text)
+
+
+def _numbered_org_end(doc: Doc, i: int, taken: set[int]) -> int | None:
+    """Where a name written with its number ends ("ER24", "Netcare911", "Rescue 1122")
+    when a lower-case role noun follows it ("ER24 spokesperson Werner Vermaak"): the
+    model tags no name with digits in it, and the tagger reads "Rescue" as a noun."""
+    tok = doc[i]
+    if not tok.text[:1].isupper() or tok.lower_ in ROAD_HEADS:
+        return None  # "Route 66 driver" names a road
+    if tok.text.isalnum() and _has_letters_and_digits(tok.text):
+        end = i + 1  # "ER24", "Netcare911"
+    elif (
+        tok.is_alpha
+        and tok.pos_ in _NAME_WORD_POS
+        and i + 1 < len(doc)
+        and doc[i + 1].text.isdigit()
+    ):
+        end = i + 2  # "Rescue 1122"; not "All 21 coaches"
+    else:
+        return None
+    if tok.ent_type_ or any(
+        j in taken or doc[j].ent_type_ not in _NUMBER_LABELS for j in range(i, end)
+    ):
+        return None  # the model's name is cleaned elsewhere; its "1122" is a number or date
+    if end >= len(doc):
+        return None
+    role = doc[end]
+    return end if role.is_lower and is_role_noun(role) else None
+
+
+def _numbered_org_mention(doc: Doc, start: int, end: int) -> Mention:
+    """NUMBERED_ORG_BEFORE_ROLE: a name with its number before a role noun is the
+    organisation the person speaks for ("Netcare911 spokesperson Chris Botha")."""
+    mention = Mention(start, end, "ORG", rules=[NUMBERED_ORG_BEFORE_ROLE])
+    mention.add_vote("ORG", CONTEXT_VOTE, NUMBERED_ORG_BEFORE_ROLE)
+    mention.is_subject = is_subject(doc, start, end)
+    return mention
 
 
 def _is_capitalised_listed(tok: Token) -> bool:

@@ -15,10 +15,12 @@ from .mention_spans import (
     INSTITUTION_BEFORE_TITLE,
     NATIONALITY_BEFORE_NAME,
     NATIONALITY_PREFIX,
+    PLACE_AFTER_COMMA,
     extend,
     is_demonym,
     is_title_fragment,
     opens_title,
+    place_after_comma,
     strip_titles,
     trim,
 )
@@ -172,7 +174,29 @@ def _clean_mentions(
         place = Mention(trimmed_start, trimmed_end, "GPE", rules=[*rules, PLACE_INSIDE_NAME])
         place.add_vote("GPE", MODEL_VOTE, MODEL_LABEL)
         return [place, mention]
+    if PLACE_AFTER_COMMA in cuts:
+        # the place the trim cut off is an entity of its own: "Europe" of "Suedzucker,
+        # Europe's largest sugar company"
+        return [mention, *_place_after_comma_mention(doc, start, end, rules)]
     return [mention]
+
+
+def _place_after_comma_mention(doc: Doc, start: int, end: int, rules: list[str]) -> list[Mention]:
+    """The place PLACE_AFTER_COMMA cut from the model's span, voted on like any span."""
+    place = place_after_comma(doc, start, _without_possessive(doc, start, end))
+    if place is None:
+        return []
+    # a continent is no country or city: "Europe" is a LOC
+    label = "GPE" if list_type(doc[place[0] : place[1]].text) == "GPE" else "LOC"
+    mention = Mention(place[0], place[1], label, rules=[*rules, PLACE_AFTER_COMMA])
+    vote(doc, mention, [], MODEL_VOTE)
+    return [mention] if mention.votes else []
+
+
+def _without_possessive(doc: Doc, start: int, end: int) -> int:
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return end
 
 
 def _is_capitalised_common_noun(doc: Doc, start: int, end: int) -> bool:

@@ -12,6 +12,7 @@ from ..lexicon.named_things import (
     EVENT_PREFIXES,
     FACILITY_HEADS,
     NON_ENTITIES,
+    VEHICLE_COLOURS,
     WEAPON_NOUNS,
 )
 from ..lexicon.organisations import ORG_HEADS
@@ -31,6 +32,7 @@ LIST_TYPE = "list-type"
 NAME_SHAPE = "name-shape"
 ORG_HEAD = "org-head"
 WEAPON_NAME = "weapon-name"
+VEHICLE_BY_COLOUR = "vehicle-by-colour"
 MODEL_LABEL = "model-label"
 PLACE_AFTER_PREPOSITION = "place-after-preposition"
 PERSON_SHAPED = "person-shaped"
@@ -75,6 +77,23 @@ def _names_a_weapon(span: Span) -> bool:
     if root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].text in POSSESSIVE):
         return False
     return root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.casefold() in WEAPON_NOUNS
+
+
+def _names_a_coloured_vehicle(span: Span) -> bool:
+    """VEHICLE_BY_COLOUR: "a white Hyundai i20", "a black Nissan Qashqai", "a silver
+    Toyota Corolla": a make and model after a lower-case colour describe a vehicle, not
+    the company. The name heads its noun phrase or stands before its model's name or
+    number; "a black Labour MP" describes the MP."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].text not in VEHICLE_COLOURS:
+        return False
+    head = span.root
+    if head.dep_ != "compound" or head.head.i < span.end:
+        return True
+    model = head.head  # "i20" of "Hyundai i20", "Corolla" of "Toyota Corolla"
+    if any(ch.isdigit() for ch in model.text):
+        return True
+    return model.tag_ == "NNP" and not is_role_noun(model)
 
 
 def context_type(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
@@ -177,6 +196,9 @@ def vote(doc: Doc, mention: Mention, titles: list[str], weight: float) -> None:
         return
     if mention.label != "GPE" and _names_a_weapon(span):
         mention.add_vote("PRODUCT", LIST_VOTE, WEAPON_NAME)
+        return
+    if _names_a_coloured_vehicle(span):
+        mention.add_vote("PRODUCT", LIST_VOTE, VEHICLE_BY_COLOUR)
         return
     mention.add_vote(mention.label, weight, MODEL_LABEL)
     if (

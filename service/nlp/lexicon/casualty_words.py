@@ -307,7 +307,7 @@ WEEKDAY = re.compile(
 # A rate, not an incident: "4,000 people die on the roads each year", "30 a day".
 RATE_PHRASE = re.compile(
     r"\b(?:(?:each|every|per) (?:year|month|week|day)|annually"
-    r"|a (?:year|month|day)\b(?!\s+(?:ago|after|before|later|earlier|since)))",
+    r"|a (?:year|month|day)\b(?![’']s|\s+(?:ago|after|before|later|earlier|since)))",
     re.IGNORECASE,
 )
 DAYS_BEFORE = re.compile(r"\b(?:days?|weeks?|nights?)\s+(?:earlier|before|prior)\b", re.IGNORECASE)

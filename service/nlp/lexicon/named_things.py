@@ -131,6 +131,28 @@ WEAPON_NOUNS = names(
     """
 )
 
+# Lower-case colours that describe a vehicle before its make and model, as police
+# appeals and crash reports do: "a white Hyundai i20", "a silver Toyota Corolla".
+VEHICLE_COLOURS = names(
+    """
+    beige
+    black
+    blue
+    brown
+    gold
+    gray
+    green
+    grey
+    maroon
+    orange
+    purple
+    red
+    silver
+    white
+    yellow
+    """
+)
+
 # Capitalised tokens the small model tags as organisations but that name
 # time zones, programmes or generic terms.
 NON_ENTITIES = names(

@@ -13,7 +13,8 @@ from .word_blocks import names, words
 OFFICES = words(
     """
     chairman chairwoman chancellor chief colonel commander deputy father general
-    governor judge leader mayor minister officer president professor secretary senator
+    governor judge leader magistrate mayor minister officer president professor secretary
+    senator
     sheriff
     """
 )
