@@ -52,7 +52,10 @@ eval: install
 	  printf '%s: ' "$$(basename $$file)"; $(PY) scripts/evaluate_offline.py "$$file" | tail -1; done
 	@echo "rules on all files (right = the item is in the gold, wrong = it is not):"
 	@$(PY) scripts/evaluate_offline.py --rules \
-	  $(wildcard $(SHARED_DATA)/*.jsonl $(SHARED_DATA)/*.json) | grep '^rule' 
+	  $(wildcard $(SHARED_DATA)/*.jsonl $(SHARED_DATA)/*.json) | grep '^rule'
+	@echo "events (every cluster one event, nothing else in it, in three orders of ingestion):"
+	@$(PY) scripts/event_groups.py --orders 3 --cluster-word crocus \
+	  $(wildcard $(SHARED_DATA)/*.jsonl $(SHARED_DATA)/*.json) | tail -1
 
 bench: install
 	bash .ci/apt-deps wrk wrk "the cached-read benchmarks cannot run"

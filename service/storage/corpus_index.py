@@ -13,12 +13,23 @@ being the normalised fullest name. Layout under ``{prefix}corpus:``:
 - ``{ns}:names:{id}``       zset spelling of the full name -> articles using it
 - ``{ns}:aliases:{id}``     zset other spelling -> articles using it
 - ``{ns}:articles:{id}``    zset article id -> article sort score
+- ``{ns}:owners:{key}``     zset own id -> mentions answering to `key` as an alias,
+                            counted before resolution (what resolution reads)
+- ``{ns}:raw:{own id}``     set of articles naming a thing by that own id
+- ``unsettled``             set of "{ns}|TYPE|key" whose articles `settle` resolves again
 - ``ent:mentions``          zset id -> total mentions
 - ``quote:{quote_id}``      JSON of a quote with its article's id, date, title, source
 - ``quotes``, ``spk:quotes:{id}``, ``qword:{word}``   zsets quote id -> article sort score
 - ``cas:{article_id}``      JSON of an article's casualty totals
 - ``cas:date``              zset article id -> article sort score
 - ``cas:killed``            zset article id -> lower bound of the killed total
+
+Which canonical thing a name belongs to is a function of the corpus, not of
+the order articles came in: a name goes to the one fuller name of its type
+that answers to it ("Lopez" to "Maria Lopez", "ISIS" to "Islamic State"), read
+from the unresolved `owners` counts. After each write or erase, `settle`
+resolves again every article naming a key whose owners changed, so "Lopez"
+ingested before "Maria Lopez" joins it, and leaves it when it goes.
 
 Counters are sorted-set scores moved with ZINCRBY. Erasing decrements them and
 then drops every member left at 0 (ZREMRANGEBYSCORE -inf 0), and Redis drops a
@@ -29,6 +40,7 @@ its last article without any read inside the deleting transaction.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,14 +50,17 @@ import redis
 
 from service.nlp.entities import entity_key
 from service.storage.article_store import sort_score, words_of
-from service.storage.errors import translate_redis_errors
+from service.storage.errors import StorageUnavailable, translate_redis_errors
 from service.storage.keys import CanonicalKeys, Keys
 from service.storage.paging import Cursor, page_by_score
 from service.timestamps import parse_stored
 
+log = logging.getLogger(__name__)
+
 # Quote ids are "{article_id}:{QUOTE_SLOTS - 1 - index}": members with equal
 # scores come in descending order, so an article's quotes list in text order.
 QUOTE_SLOTS = 10_000
+_SETTLE_ROUNDS = 50
 MAX_LISTED_ALIASES = 20
 PERSON = "PERSON"
 
@@ -66,6 +81,18 @@ class _Mention:
     @property
     def own_id(self) -> str:
         return canonical_id(self.type, self.key)
+
+    @property
+    def alias_keys(self) -> set[str]:
+        return alias_keys_of(self.type, [self.name, *self.aliases]) - {self.key}
+
+    def as_raw(self) -> list:
+        return [self.name, self.type, self.aliases, self.mentions]
+
+    @classmethod
+    def from_raw(cls, raw: Sequence) -> _Mention:
+        name, type_, aliases, mentions = raw
+        return cls(name, type_, list(aliases), int(mentions))
 
 
 @dataclass
@@ -122,6 +149,9 @@ class CorpusIndex:
         self.quote_key = keys.corpus_quote
         self.quote_word = keys.corpus_quote_word
         self.casualty_key = keys.corpus_casualties
+        self.unsettled = keys.corpus_unsettled
+        self.lock_key = keys.corpus_lock
+        self.namespaces = {"ent": self.entities, "spk": self.speakers}
 
     # -- building an article's record ------------------------------------
 
@@ -135,79 +165,162 @@ class CorpusIndex:
         entities = _part(parts, "entities").get("entities", [])
         quotes = _part(parts, "quotes").get("quotes", [])
         casualties = _part(parts, "casualties")
-
         entity_mentions = [
             _Mention(e["name"], e["type"], list(e.get("aliases") or []), int(e["mentions"]))
             for e in entities
         ]
-        entity_ids = self._resolve(self.entities, entity_mentions)
         # A speaker whose name leaves no key ("—") is quoted but not indexed.
         speaker_mentions = [
             m for m in (_speaker_mention(q.get("speaker")) for q in quotes) if m is not None
         ]
-        speaker_ids = self._resolve(self.speakers, speaker_mentions)
-
         quote_records = [
-            _quote_record(meta, index, quote, speaker_ids)
-            for index, quote in enumerate(quotes[:QUOTE_SLOTS])
+            _quote_record(meta, index, quote) for index, quote in enumerate(quotes[:QUOTE_SLOTS])
         ]
         record = {
             "score": score,
-            "entities": _contributions(entity_mentions, entity_ids, count_mentions=True),
-            "speakers": _contributions(speaker_mentions, speaker_ids, count_mentions=False),
+            "raw": {
+                "entities": [m.as_raw() for m in entity_mentions],
+                "speakers": [m.as_raw() for m in speaker_mentions],
+            },
             "quotes": quote_records,
             "casualties": _casualty_record(meta, casualties.get("totals") or {}),
         }
-        return json.dumps(record, ensure_ascii=False).encode()
+        return json.dumps(self._resolved(record), ensure_ascii=False).encode()
+
+    def _resolved(self, record: dict) -> dict:
+        """The record with its names resolved to canonical ids as the corpus stands."""
+        entity_mentions = [_Mention.from_raw(r) for r in record["raw"]["entities"]]
+        speaker_mentions = [_Mention.from_raw(r) for r in record["raw"]["speakers"]]
+        entity_ids = self._resolve(self.entities, entity_mentions)
+        speaker_ids = self._resolve(self.speakers, speaker_mentions)
+        quotes = []
+        for quote in record["quotes"]:
+            speaker = _speaker_mention(quote["data"].get("speaker"))
+            sid = speaker_ids.get((speaker.type, speaker.key)) if speaker else None
+            quotes.append({**quote, "speaker": sid})
+        return {
+            **record,
+            "entities": _contributions(entity_mentions, entity_ids, count_mentions=True),
+            "speakers": _contributions(speaker_mentions, speaker_ids, count_mentions=False),
+            "quotes": quotes,
+        }
 
     def _resolve(self, ns: CanonicalKeys, mentions: list[_Mention]) -> dict[tuple[str, str], str]:
-        """(type, key) of each mention -> canonical id: itself if known, else a known alias.
+        """(type, key) of each mention -> canonical id.
 
-        An unknown name merges into an existing thing of the same type that
-        answers to it as an alias, when exactly one does (in the corpus, or
-        else among this article's own fuller names); otherwise it is new.
+        A name goes to the one fuller name of its type that answers to it as an
+        alias (in the corpus, or among this article's own names); with none, or
+        with several ("Lopez" when both Maria and Juan Lopez are known), it is a
+        thing of its own. Read from `owners`, which resolution never writes, so
+        the answer depends on the corpus and not on the order it was built in.
         """
         wanted = sorted({(m.type, m.key) for m in mentions if m.key})
         with self.redis.pipeline(transaction=False) as pipe:
-            for type_, key in wanted:
-                pipe.zscore(ns.rank, canonical_id(type_, key))
-                pipe.zrange(ns.alias(key), 0, -1)
+            for _, key in wanted:
+                pipe.zrangebyscore(ns.owners(key), 1, "+inf")
             replies = pipe.execute()
-        resolved, new = {}, []
-        for i, (type_, key) in enumerate(wanted):
-            known, aliased = replies[2 * i], replies[2 * i + 1]
-            same_type = {c for c in (a.decode() for a in aliased) if split_id(c)[0] == type_}
-            if known is None and len(same_type) == 1:
-                resolved[(type_, key)] = same_type.pop()
-            else:
-                resolved[(type_, key)] = canonical_id(type_, key)
-                if known is None and not same_type:
-                    new.append((type_, key))
-        # A new surname goes with the one fuller name this article gives it, if any.
-        fuller: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        own_fuller: dict[tuple[str, str], set[str]] = {}
         for m in (m for m in mentions if m.key):
-            for alias in alias_keys_of(m.type, [m.name, *m.aliases]) - {m.key}:
-                fuller.setdefault((m.type, alias), set()).add((m.type, m.key))
-        for wanted_key in new:
-            owners = {resolved[owner] for owner in fuller.get(wanted_key, ())}
-            if len(owners) == 1:
-                resolved[wanted_key] = owners.pop()
+            for alias in m.alias_keys:
+                own_fuller.setdefault((m.type, alias), set()).add(m.own_id)
+        resolved = {}
+        for (type_, key), owners in zip(wanted, replies, strict=True):
+            candidates = {o.decode() for o in owners} | own_fuller.get((type_, key), set())
+            fuller = {c for c in candidates if split_id(c)[0] == type_ and _fuller(c, key)}
+            resolved[(type_, key)] = fuller.pop() if len(fuller) == 1 else canonical_id(type_, key)
         return resolved
 
     # -- writing and erasing (queued on the article's MULTI pipeline) ----
 
     def write(self, pipe: redis.client.Pipeline, article_id: str, record: bytes) -> None:
         """Queue the commands adding the article's contribution."""
+        data = json.loads(record)
         pipe.set(self.record_key(article_id), record)
-        self._apply(pipe, article_id, json.loads(record), +1)
+        self._apply(pipe, article_id, data, +1)
+        self._raw(pipe, article_id, data, +1)
 
     def erase(self, pipe: redis.client.Pipeline, article_id: str, record: bytes) -> None:
         """Queue the commands undoing exactly what `write` added for this record."""
+        data = json.loads(record)
         pipe.delete(self.record_key(article_id))
-        self._apply(pipe, article_id, json.loads(record), -1)
+        self._apply(pipe, article_id, data, -1)
+        self._raw(pipe, article_id, data, -1)
+
+    def _raw(self, pipe, article_id: str, record: dict, sign: int) -> None:
+        """The unresolved names: who answers to which alias, and which articles to revisit."""
+        for ns_name, ns in self.namespaces.items():
+            field_name = "entities" if ns_name == "ent" else "speakers"
+            for m in map(_Mention.from_raw, record.get("raw", {}).get(field_name, [])):
+                if not m.key:
+                    continue
+                if sign > 0:
+                    pipe.sadd(ns.raw(m.own_id), article_id)
+                else:
+                    pipe.srem(ns.raw(m.own_id), article_id)
+                for alias in m.alias_keys:
+                    pipe.zincrby(ns.owners(alias), sign, m.own_id)
+                    if sign < 0:
+                        pipe.zremrangebyscore(ns.owners(alias), "-inf", 0)
+                touched = [f"{ns_name}|{m.type}|{k}" for k in sorted({m.key, *m.alias_keys})]
+                pipe.sadd(self.unsettled, *touched)
 
     def settle(self) -> None:
-        """Nothing to finish: the article's transaction wrote all of its contribution."""
+        """Resolve again the articles naming a name whose fuller owners changed."""
+        try:
+            self._settle()
+        except (StorageUnavailable, redis.exceptions.RedisError) as exc:
+            log.warning("corpus names not resolved again yet (%s); the next write retries", exc)
+
+    @translate_redis_errors
+    def _settle(self) -> None:
+        lock = self.redis.lock(self.lock_key, timeout=30, blocking_timeout=15)
+        if not lock.acquire():
+            return  # another process is settling and will take our marks too
+        try:
+            for _ in range(_SETTLE_ROUNDS):
+                marks = [
+                    m.decode()
+                    for m in cast("list[bytes]", self.redis.srandmember(self.unsettled, 500))
+                ]
+                if not marks:
+                    return
+                with self.redis.pipeline(transaction=False) as pipe:
+                    for mark in marks:
+                        ns_name, type_, key = mark.split("|", 2)
+                        pipe.smembers(self.namespaces[ns_name].raw(canonical_id(type_, key)))
+                    found = pipe.execute()
+                for article_id in sorted({a.decode() for ids in found for a in ids}):
+                    self._resolve_again(article_id)
+                self.redis.srem(self.unsettled, *marks)
+        finally:
+            try:
+                lock.release()
+            except redis.exceptions.LockError:
+                log.warning("the corpus lock expired while resolving names")
+
+    def _resolve_again(self, article_id: str) -> None:
+        key = self.record_key(article_id)
+        with self.redis.pipeline(transaction=True) as pipe:
+            while True:
+                try:
+                    pipe.watch(key)
+                    raw = cast("bytes | None", pipe.get(key))
+                    old = json.loads(raw) if raw else None
+                    if old is None or "raw" not in old:
+                        pipe.unwatch()
+                        return
+                    new = self._resolved(old)
+                    if new == old:
+                        pipe.unwatch()
+                        return
+                    pipe.multi()
+                    self._apply(pipe, article_id, old, -1)
+                    self._apply(pipe, article_id, new, +1)
+                    pipe.set(key, json.dumps(new, ensure_ascii=False))
+                    pipe.execute()
+                    return
+                except redis.WatchError:
+                    continue
 
     def _apply(self, pipe, article_id: str, record: dict, sign: int) -> None:
         score = record["score"]
@@ -480,6 +593,12 @@ def _speaker_mention(speaker: Mapping | None) -> _Mention | None:
     return _Mention(speaker["name"], speaker["type"], [mention] if mention else [])
 
 
+def _fuller(cid: str, key: str) -> bool:
+    """Whether a thing's key is a fuller name than `key` (more words, then longer)."""
+    own = split_id(cid)[1]
+    return own != key and (len(own.split()), len(own), own) > (len(key.split()), len(key), key)
+
+
 def _contributions(
     mentions: list[_Mention], ids: Mapping[tuple[str, str], str], *, count_mentions: bool
 ) -> list[dict]:
@@ -499,10 +618,8 @@ def _contributions(
     return [grouped[cid].as_record() for cid in sorted(grouped)]
 
 
-def _quote_record(
-    meta: Mapping, index: int, quote: Mapping, speaker_ids: Mapping[tuple[str, str], str]
-) -> dict:
-    speaker = _speaker_mention(quote.get("speaker"))
+def _quote_record(meta: Mapping, index: int, quote: Mapping) -> dict:
+    """A quote as the corpus lists it; its speaker's canonical id is set by resolution."""
     article = {
         "article_id": meta["id"],
         "published_at": meta.get("published_at"),
@@ -511,7 +628,7 @@ def _quote_record(
     }
     return {
         "id": f"{meta['id']}:{QUOTE_SLOTS - 1 - index:04d}",
-        "speaker": speaker_ids.get((speaker.type, speaker.key)) if speaker else None,
+        "speaker": None,
         "words": sorted(words_of(quote["text"])),
         "data": {**quote, **article},
     }

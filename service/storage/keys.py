@@ -80,6 +80,15 @@ class Keys:
     def corpus_record(self, article_id: str) -> str:
         return f"{self.prefix}corpus:record:{article_id}"
 
+    @property
+    def corpus_unsettled(self) -> str:
+        """Set of "{ent|spk}|TYPE|key": names whose articles must be resolved again."""
+        return f"{self.prefix}corpus:unsettled"
+
+    @property
+    def corpus_lock(self) -> str:
+        return f"{self.prefix}corpus:lock"
+
     def corpus_quote(self, quote_id: str) -> str:
         return f"{self.prefix}corpus:quote:{quote_id}"
 
@@ -164,3 +173,11 @@ class CanonicalKeys:
 
     def quotes(self, cid: str) -> str:
         return f"{self.base}quotes:{cid}"
+
+    def owners(self, key: str) -> str:
+        """Zset own id -> mentions whose name answers to `key` as an alias, unresolved."""
+        return f"{self.base}owners:{key}"
+
+    def raw(self, cid: str) -> str:
+        """Set of the articles naming a thing by exactly this own id, before resolution."""
+        return f"{self.base}raw:{cid}"

@@ -163,6 +163,14 @@ class TestQuotes:
             assert get_items(client, "/v1/quotes", speaker=spelling) == by_name
         assert get_items(client, "/v1/quotes", speaker="Nobody Known") == []
 
+    def test_a_speaker_first_quoted_by_surname_joins_the_full_name_quoted_later(
+        self, client, post_story
+    ):
+        budget = post_story(BUDGET, "2025-03-02", "Budget signed")  # "Lopez said"
+        storm = post_story(STORM, "2025-03-05", "Storm Orla hits Port Alder")  # Maria Lopez
+        by_name = get_items(client, "/v1/quotes", speaker="Maria Lopez")
+        assert {q["article_id"] for q in by_name} == {budget, storm}
+
     def test_items_carry_quote_and_article_fields(self, client, lopez_ids):
         newest = get_items(client, "/v1/quotes", speaker="lopez")[0]
         assert newest["article_id"] == lopez_ids[2]
@@ -392,6 +400,39 @@ class TestAliasRules:
         store("c" * 16, 3, entity("Maria Lopez", "PERSON"))
         names = {e["name"]: e["article_count"] for e in get_items(client, "/v1/entities")}
         assert names == {"Ana Ruiz": 1, "Luis Ruiz": 1, "Ruiz": 1, "Lopez": 1, "Maria Lopez": 1}
+
+    @pytest.mark.parametrize(
+        "order",
+        [("surname", "full", "other"), ("full", "other", "surname"), ("other", "surname", "full")],
+    )
+    def test_the_merge_does_not_depend_on_the_order_of_ingestion(self, client, store, order):
+        stories = {
+            "surname": ("a" * 16, 1, [entity("Lopez", "PERSON"), entity("WHO", "ORG")]),
+            "full": ("b" * 16, 2, [entity("Maria Lopez", "PERSON", mentions=2)]),
+            "other": ("c" * 16, 3, [entity("World Health Organization", "ORG", ["WHO"])]),
+        }
+        for name in order:
+            article_id, day, entities = stories[name]
+            store(article_id, day, *entities)
+        items = get_items(client, "/v1/entities")
+        assert sorted((e["name"], e["article_count"]) for e in items) == [
+            ("Maria Lopez", 2),
+            ("World Health Organization", 2),
+        ]
+
+    def test_a_merged_surname_stands_alone_again_when_its_full_name_goes(self, client, store):
+        store("a" * 16, 1, entity("Lopez", "PERSON"))
+        store("b" * 16, 2, entity("Maria Lopez", "PERSON"))
+        assert [e["name"] for e in get_items(client, "/v1/entities")] == ["Maria Lopez"]
+        assert client.delete(f"/v1/articles/{'b' * 16}").status_code == 204
+        assert [(e["name"], e["article_count"]) for e in get_items(client, "/v1/entities")] == [
+            ("Lopez", 1)
+        ]
+        # A second full name makes the surname ambiguous: it stays a thing of its own.
+        store("c" * 16, 3, entity("Maria Lopez", "PERSON"))
+        store("d" * 16, 4, entity("Juan Lopez", "PERSON"))
+        names = {e["name"] for e in get_items(client, "/v1/entities")}
+        assert names == {"Lopez", "Maria Lopez", "Juan Lopez"}
 
     def test_a_surname_in_the_same_article_merges(self, client, store):
         store("a" * 16, 1, entity("Maria Lopez", "PERSON", mentions=2), entity("Lopez", "PERSON"))

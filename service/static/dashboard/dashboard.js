@@ -52,6 +52,9 @@ function el(tag, attrs = {}, ...children) {
 }
 
 const day = (iso) => (iso ? iso.slice(0, 10) : "—");
+/** A report's date: its publication day, else the incident day its text gives, marked. */
+const reportDay = (r) => (r.published_at ? day(r.published_at)
+  : r.incident_date ? `${r.incident_date} (undated)` : "undated");
 const articleLink = (id, text) => el("a", { href: `v1/articles/${encodeURIComponent(id)}` }, text);
 
 /** "at least 60", "144"; an em dash when there is no figure. */
@@ -158,7 +161,7 @@ function showEvent(event, message = "", kind = "") {
   fillTable(document.querySelector("#latest tbody"), latestRows(event));
   fillTable(document.querySelector("#timeline tbody"), reports.map((report) =>
     el("tr", {},
-      el("td", { class: "date" }, articleLink(report.article_id, day(report.published_at))),
+      el("td", { class: "date" }, articleLink(report.article_id, reportDay(report))),
       el("td", {}, report.source || "unknown source"),
       ...CATEGORIES.map((c) => numCell(report.totals && report.totals[c.key])))));
   drawChart(reports);
@@ -241,7 +244,7 @@ function drawChart(reports) {
     type: "line",
     data: {
       // One x position per report, in publication order: date over source.
-      labels: reports.map((r) => [day(r.published_at), shorten(r.source || "?", 22)]),
+      labels: reports.map((r) => [reportDay(r), shorten(r.source || "?", 22)]),
       datasets,
     },
     options: {
@@ -272,7 +275,7 @@ function drawChart(reports) {
 function chartSummary(datasets, reports) {
   const lines = datasets.map((dataset) => {
     const steps = dataset.pointText
-      .map((text, i) => (text ? `${text} on ${day(reports[i].published_at)}` : null))
+      .map((text, i) => (text ? `${text} on ${reportDay(reports[i])}` : null))
       .filter(Boolean);
     return `${dataset.label}: ${steps.join(", then ")}.`;
   });
