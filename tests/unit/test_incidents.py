@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from service.nlp.incidents import (
+    NAMED_BELOW,
     SAME_COUNTRY,
     SAME_FACILITY,
     SAME_PLACE,
@@ -15,7 +16,9 @@ from service.nlp.incidents import (
     incident_kind,
     incident_of,
     is_country,
+    is_vague,
     kind_family,
+    regional_match,
     scenes_match,
     title_names,
 )
@@ -139,6 +142,12 @@ def test_families_join_kinds_one_incident_is_reported_as():
         *rule(
             "several names, no article",
             ("The toll rises: Velmora, Kesterton mourn", ("Velmora", "Kesterton")),
+        ),
+        *rule(
+            "a country's town",
+            ("Gas blast in Kazakhstan's Karaganda kills two", ("Gas", "Kazakhstan", "Karaganda")),
+            ("Floods hit Peru's Arequipa region", ("Floods", "Peru", "Arequipa")),
+            ("Fire at St Mary's Hospital", ("Fire", "St Mary's Hospital")),
         ),
         *rule("no title", ("", ())),
     ],
@@ -313,13 +322,14 @@ def test_event_label():
 # -- places at every scale --------------------------------------------------------
 
 
-def placed(scene=(), area=(), hints=(), facilities=(), countries=()):
+def placed(scene=(), area=(), hints=(), facilities=(), countries=(), lead=None):
     return EventScene(
         frozenset(facilities),
         frozenset(scene),
         frozenset(scene) | frozenset(area) | frozenset(facilities),
         frozenset(hints),
         frozenset(countries),
+        frozenset(scene if lead is None else lead),
     )
 
 
@@ -361,30 +371,69 @@ def placed(scene=(), area=(), hints=(), facilities=(), countries=()):
                 SAME_PLACE,
             ),
         ),
-        # A village too small to locate, in a report that names the other's town as context.
+        # A village too small to locate, in a report whose first paragraph names the other's
+        # town; a town named further down is context ("last week's crash in Nakuru").
         *rule(
             "a small place near the named town",
             (
                 placed(["nakuru"], countries=["KE"]),
-                placed(["salgaa"], area=["nakuru"], countries=["KE"]),
+                placed(["salgaa"], countries=["KE"], lead=["salgaa", "nakuru"]),
                 SAME_PLACE,
             ),
             (
                 placed(["sunamganj"], countries=["BD"]),
-                placed(["jawa bazar"], area=["sunamganj"], countries=["BD"]),
+                placed(["jawa bazar"], countries=["BD"], lead=["jawa bazar", "sunamganj"]),
                 SAME_PLACE,
             ),
             (
                 placed(["dothan"], countries=["US"]),
-                placed(["ross clark"], area=["dothan"], countries=["US"]),
+                placed(["ross clark"], countries=["US"], lead=["ross clark", "dothan"]),
                 SAME_PLACE,
             ),
         ),
         *rule(
-            "a located place that recalls the other's town is not near it",
+            "a town named only further down is context",
+            (
+                placed(["nakuru"], countries=["KE"]),
+                placed(["salgaa"], area=["nakuru"], countries=["KE"]),
+                0,
+            ),
             (
                 placed(["sunamganj"], countries=["BD"]),
                 placed(["bhola"], area=["sunamganj"], countries=["BD"]),
+                0,
+            ),
+        ),
+        # A report whose lead names only the country, and the other's place further down.
+        *rule(
+            "named below a country-only lead",
+            (
+                placed(["bangladesh"], area=["surma", "sunamganj"], countries=["BD"]),
+                placed(["surma"], countries=["BD"]),
+                NAMED_BELOW,
+            ),
+            (
+                placed(["poland"], area=["zawiercie", "katowice"], countries=["PL"]),
+                placed(["zawiercie"], countries=["PL"]),
+                NAMED_BELOW,
+            ),
+            (
+                placed(["peru"], area=["cabanaconde"], countries=["PE"]),
+                placed(["colca"], countries=["PE"]),
+                SAME_COUNTRY,
+            ),
+        ),
+        # Two names the model typed as facilities but that say no building: the towns decide.
+        *rule(
+            "facilities that are not venues do not decide",
+            (
+                placed(["janakpur"], facilities=["janaki mandir"]),
+                placed(["janakpur"], facilities=["janaki temple"]),
+                SAME_PLACE,
+            ),
+            (
+                placed(["velmora"], facilities=["orchid arena"]),
+                placed(["velmora"], facilities=["central station"]),
                 0,
             ),
         ),
@@ -471,3 +520,62 @@ def test_hospitals_and_roads_are_not_the_incidents_facility(facility, title, kep
     ]
     incident = incident_of(parts("Crash, Velmora: 3 killed.", entities), title=title)
     assert (incident.facility == facility) is kept
+
+
+LEAD = "A bus crashed at Salgaa on the Nakuru-Eldoret highway, killing 11 Kenyans.\n\n"
+FURTHER = "Two were flown to Nairobi, the capital, for treatment."
+
+
+def test_the_first_paragraph_places_the_incident_not_a_capital_further_down():
+    text = LEAD + FURTHER
+    entities = [
+        entity("Nairobi", "GPE", [(len(LEAD) + 18, len(LEAD) + 25)]),
+        entity("Kenyans", "GPE", [(65, 72)]),
+        entity("Nakuru-Eldoret highway", "FAC", [(33, 55)]),
+        entity("Salgaa", "GPE", [(17, 23)]),
+    ]
+    incident = incident_of(parts("Bus crash: 11 killed.", entities), text=text)
+    assert incident.locality == "Salgaa"
+    assert incident.facility is None  # a road
+    assert "Kenyans" not in incident.area  # a people, not a place
+    # The towns a road is named after are in the first paragraph too.
+    assert {"Nakuru", "Eldoret", "Salgaa"} <= set(incident.lead)
+
+
+@pytest.mark.parametrize(
+    ("sources", "kind"),
+    [
+        *rule(
+            "those who fight fires are no fire",
+            (["Four died when the train left the rails; the fire brigade cut them free"], None),
+            (["Fire crews pulled two men from the river after the ferry capsized"], "sinking"),
+            (["The fire service said the blaze began in the kitchen"], "fire"),
+        ),
+    ],
+)
+def test_fire_services_name_no_fire(sources, kind):
+    assert incident_kind(sources) == kind
+
+
+def test_a_report_placed_by_a_facility_that_is_no_venue_is_still_vague():
+    assert is_vague(placed(["bangladesh"], facilities=["tower hamlets"]))
+    assert not is_vague(placed(["bangladesh"], facilities=["orchid arena"]))
+    assert not is_vague(placed(["surma"]))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (placed(lead=["colca", "cabanaconde"]), placed(lead=["caylloma"], area=["colca"]), True),
+        (
+            placed(lead=["arequipa"], countries=["PE"]),
+            placed(lead=["cusco"], countries=["PE"]),
+            False,
+        ),
+        (placed(lead=["izmit"], countries=["TR"]), placed(lead=["gebze"], countries=["TR"]), True),
+        (placed(lead=["tacna"], area=["colca"]), placed(lead=["arequipa"], area=["chivay"]), False),
+    ],
+)
+def test_regional_match_for_an_earthquake(a, b, same):
+    assert regional_match(a, b) is same
+    assert regional_match(b, a) is same

@@ -45,7 +45,7 @@ KIND_FORMS = {
     "flood": words("flooded floods floodwaters"),
     "storm": words("storms tornadoes"),
     "earthquake": words("earthquakes quakes"),
-    "crash": words("collided crashed crashes"),
+    "crash": words("collided crashed crashes overturned plunged"),
     "rail crash": words("derailed"),
     "landslide": words("landslides mudslides"),
     "collapse": words("collapsed"),
@@ -55,6 +55,13 @@ KIND_FORMS = {
 KIND_WORDS = {
     kind: nouns | KIND_FORMS.get(kind, frozenset()) for kind, nouns in INCIDENT_NOUNS.items()
 }
+# Nouns after "fire" that make it those who fight fires, not a fire: "the fire brigade".
+FIRE_SERVICE_NOUNS = words(
+    """
+    brigade brigades chief crew crews department departments engine engines fighter
+    fighters officer officers service services station stations tender tenders truck trucks
+    """
+)
 # The vehicles that make a "crash" a road, rail or air crash (the first one named).
 CRASH_VEHICLES = {
     "road crash": words(

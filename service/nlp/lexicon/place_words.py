@@ -77,6 +77,13 @@ LANDFORM_NOUNS = names(
     """
 )
 
+# Landforms whose name is the place's own at a larger extent ("the Colca valley" is
+# Colca's, "the Surma river" is Surma's); a coast, gulf, sea, lake or island names
+# another place ("Ivory Coast", "Salt Lake").
+EXTENT_LANDFORMS = (
+    LANDFORM_NOUNS - names("coast gulf island islands lake peninsula sea forest")
+) | names("canyon")
+
 # Lower-case words between a place and an institution noun that say which level of
 # government it is: "the Hyogo prefectural government", "the Sindh provincial
 # government", "the Kerala state government".

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from spacy.tokens import Span, Token
 
+from ..datelines import dateline
 from ..doc_facts import ents_in
 from ..lexicon import summary_words as sw
 from ..lexicon.incident_words import EVENT_NOUNS
@@ -93,7 +94,10 @@ def _places(event: Token | None, lead: Span, entities: Sequence[EntityLike]) -> 
         attached = event.doc[event.i + 1 : event.right_edge.i + 1]
         found = _place_names(list(ents_in(attached)), entities)
     if not found:
-        found = _place_names(list(ents_in(lead)), entities)
+        # Not the dateline's city: where the report was filed, not where it happened.
+        filed = dateline(lead.doc.text)
+        after = filed.end if filed is not None else 0
+        found = _place_names([e for e in ents_in(lead) if e.start_char >= after], entities)
     if not found:
         top = next((e.name for e in entities if e.type in _PLACE_TYPES), None)
         found = [top] if top else []
