@@ -551,7 +551,7 @@ def _report_order(record: Mapping) -> tuple[float, int]:
     """Publication order (undated reports by their incident's day, else last); reports
     of the same time by their killed figure (tolls rise)."""
     low = record["killed_low"]
-    return record["score"] or float("inf"), -1 if low is None else low
+    return int(record["score"]) or float("inf"), -1 if low is None else low
 
 
 def _timeline_entry(report: Mapping) -> dict:

@@ -448,3 +448,17 @@ def test_an_undated_report_never_carries_the_ingestion_date(client, post_article
     assert event["first_reported"] is None and event["last_reported"] is None
     detail = client.get(f"/v1/events/{event['id']}").get_json()
     assert detail["timeline"][0]["published_at"] is None
+
+
+def test_a_toll_revised_down_by_a_later_report_is_the_events_figure(client, arena, post_story):
+    revised = post_story(
+        "Police revised the death toll from the attack at the Orchid Arena in Velmora down "
+        "to 25 from 27 on Tuesday, saying two victims had been counted twice.",
+        "2025-05-13",
+        "Velmora Daily",
+    )
+    [event] = events(client)
+    assert event["totals"]["killed"]["value"] == 25
+    assert event["totals"]["killed"]["article_id"] == revised
+    timeline = client.get(f"/v1/events/{event['id']}").get_json()["timeline"]
+    assert [r["totals"]["killed"]["value"] for r in timeline] == [12, 27, 25]

@@ -396,3 +396,37 @@ def chart_data(page) -> dict:
         """() => Object.fromEntries(Chart.getChart('chart').data.datasets
                  .map(d => [d.category, d.data]))"""
     )
+
+
+ATTACK_UNDATED = {
+    "source": "Wire without a date",
+    "text": (
+        "PORT TAVISH, May 4, 2025 (Reuters) - The death toll from the bombing at the "
+        "Saltmarket in Port Tavish rose to 19 on Sunday evening, with 52 people injured, "
+        "hospital officials said.\n\n"
+        "Police chief Dorran Vesk said investigators were searching the harbour district."
+    ),
+}
+
+
+def test_an_undated_report_is_placed_by_the_day_its_text_gives(server, watched):
+    status, _, body = call("POST", f"{server}/v1/articles", ATTACK_UNDATED)
+    assert status == 201, body
+    try:
+        page = watched.open(f"{server}/dashboard")
+        attack = [row for row in rows(page, "#events") if "27" in row[2:4]]
+        assert attack, rows(page, "#events")
+        index = rows(page, "#events").index(attack[0]) + 1
+        page.click(f"#events tbody tr:nth-child({index}) button")
+        page.wait_for_function("() => document.querySelectorAll('#timeline tbody tr').length === 3")
+        # Between the first report of Sunday and Monday's, never at "today".
+        assert [tuple(row[:2]) for row in rows(page, "#timeline")] == [
+            ("2025-05-04", "Harbour Courier"),
+            ("2025-05-04 (undated)", "Wire without a date"),
+            ("2025-05-05", "Northern Wire"),
+        ]
+        assert chart_data(page)["killed"] == [12, 19, 27]
+        screenshot(page, "dashboard-undated.png")
+        watched.assert_clean()
+    finally:
+        call("DELETE", f"{server}/v1/articles/{body['id']}")
