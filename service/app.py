@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Mapping
 
@@ -35,10 +36,25 @@ _API_DESCRIPTION = (
 )
 
 
+_BUILD_LOCK = threading.Lock()
+
+
 def create_app(config: Settings | Mapping[str, object] | None = None) -> Flask:
     """Build the app: settings, Redis stores, NLP model, API, errors, seeds."""
     settings = _settings(config)
     logs.configure_logging(settings.log_level, settings.log_format)
+    # werkzeug compiles URL rules with the ast module, which CPython 3.11 cannot do from two
+    # threads at once ("AST constructor recursion depth mismatch"): apps built in threads
+    # take turns here; their seeds still load side by side.
+    with _BUILD_LOCK:
+        app = _build(settings)
+    if settings.load_seeds:
+        _load_seeds_or_defer(app)
+    return app
+
+
+def _build(settings: Settings) -> Flask:
+    """The app with its stores, API, error handlers and hooks (no seeds yet)."""
     app = Flask(__name__)
     app.config.update(
         NEWSFACTS=settings,
@@ -72,8 +88,6 @@ def create_app(config: Settings | Mapping[str, object] | None = None) -> Flask:
     app.wsgi_app = SecurityHeaders(app.wsgi_app)
     if not settings.api_keys:
         log.warning("API_KEYS is not set: writes are open to anyone who can reach the service")
-    if settings.load_seeds:
-        _load_seeds_or_defer(app)
     return app
 
 

@@ -12,6 +12,7 @@ date is unknown (None): ingestion time is never an incident's date.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -43,6 +44,9 @@ LEAD_DAY_PATTERNS: dict[str, re.Pattern[str]] = {
     "yesterday": re.compile(r"\b(?:yesterday|last night)\b", re.IGNORECASE),
 }
 _LEAD_PARAGRAPHS = 2
+# dateparser loads its language data on first use; two threads doing that at once can
+# trip CPython 3.11's "AST constructor recursion depth mismatch": one parse at a time.
+_DATEPARSER_LOCK = threading.Lock()
 # A lead day further back than this from the base is not the incident (a quoted anniversary).
 _MAX_DAYS_BEFORE = 45
 
@@ -123,5 +127,6 @@ def _parse(phrase: str, base: date | None, *, future: bool = False) -> date | No
         return None  # a day without a year and nothing to read it against
     if base is not None and base.strftime("%A") in words:
         return base  # "on Tuesday" in a report of Tuesday is that day, not a week before
-    parsed = dateparser.parse(words, languages=["en"], settings=settings)
+    with _DATEPARSER_LOCK:
+        parsed = dateparser.parse(words, languages=["en"], settings=settings)
     return parsed.date() if parsed is not None else None
