@@ -4,7 +4,7 @@ Each case is rendered exactly as the service renders it (the same bodies,
 published date included) and handed to score.py's own scoring functions, so the
 figures match score.py through HTTP without a server. Usage:
     python scripts/evaluate_offline.py [--only casualties,quotes,entities,summary]
-        [--show-misses] [FILE.jsonl|FILE.json ...]
+        [--show-misses] [--summary-words N] [FILE.jsonl|FILE.json ...]
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
 from service.nlp.pipeline import load_pipeline  # noqa: E402
+from service.nlp.summary import DEFAULT_WORDS  # noqa: E402
 from service.nlp.text import clean_text  # noqa: E402
-from service.render import Analyzer  # noqa: E402
+from service.render import PART_SUMMARY_PIECES, Analyzer, summary_in_words_body  # noqa: E402
 
 
 def _load_score():
@@ -72,6 +73,12 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="*")
     ap.add_argument("--only", default="casualties,quotes,entities,summary")
+    ap.add_argument(
+        "--summary-words",
+        type=int,
+        metavar="N",
+        help="judge the ?words=N summary on its first N words, as score.py does",
+    )
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument(
         "--rules",
@@ -128,7 +135,10 @@ def main() -> int:
             if "entities" in parts_wanted and "entities" in gold:
                 score.score_entities(body["entities"], gold, stats, misses)
             if "summary" in parts_wanted and gold.get("key_facts"):
-                score.score_summary(body["analysis"]["summary"], gold, stats, misses)
+                # What GET .../summary serves: ?words=N, or the default (80 words).
+                words = args.summary_words or DEFAULT_WORDS
+                summary = json.loads(summary_in_words_body(parts[PART_SUMMARY_PIECES], words))
+                score.score_summary(summary, gold, stats, misses, args.summary_words)
             if "casualties" in gold:
                 explained = json.loads(parts["casualties:explain"])["figures"]
                 _count_rules(explained, gold["casualties"], rule_counts)

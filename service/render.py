@@ -19,6 +19,7 @@ from werkzeug.http import generate_etag
 from service.metrics import count_cache, observe_analysis
 from service.nlp.analyze import ArticleAnalysis, analyze
 from service.nlp.pipeline import model_id
+from service.nlp.summary import WORDS_METHOD, summary_in_words
 from service.schemas.analysis_schemas import (
     AnalysisSchema,
     ExplainedCasualtiesSchema,
@@ -32,6 +33,8 @@ PART_ANALYSIS = "analysis"
 PART_ENTITIES = "entities"
 PART_QUOTES = "quotes"
 PART_CASUALTIES = "casualties"
+# The compressed summary pieces a ?words=N summary is cut from, per request.
+PART_SUMMARY_PIECES = "summary:pieces"
 # The parts with the rules behind each item (`?explain=true`), cached beside them.
 EXPLAINED_PARTS = {
     PART_CASUALTIES: "casualties:explain",
@@ -72,6 +75,34 @@ def pipeline_version(nlp: Language) -> str:
 
 def summary_part(sentences: int) -> str:
     return f"summary:{sentences}"
+
+
+def summary_in_words_body(pieces_body: bytes, words: int) -> bytes:
+    """The `?words=N` summary, cut per request from the article's cached pieces."""
+    document = json.loads(pieces_body)
+    chosen = summary_in_words(document["pieces"], words)
+    sentences = [
+        {
+            "text": piece["text"],
+            "index": piece["index"],
+            "start": piece["spans"][0][0],
+            "end": piece["spans"][-1][1],
+            "score": piece["score"],
+            "spans": [{"start": start, "end": end} for start, end in piece["spans"]],
+            "rules": piece["rules"],
+        }
+        for piece in chosen
+    ]
+    return encode_json(
+        {
+            "article_id": document["article_id"],
+            "pipeline_version": document["pipeline_version"],
+            "method": WORDS_METHOD,
+            "sentences": sentences,
+            "text": " ".join(s["text"] for s in sentences),
+            "brief": document["brief"],
+        }
+    )
 
 
 def etag_field(part: str) -> str:
@@ -164,6 +195,13 @@ class Analyzer:
         }
         for part, (schema, body) in explained.items():
             parts[EXPLAINED_PARTS[part]] = encode_json(self._check(schema, {**envelope, **body}))
+        parts[PART_SUMMARY_PIECES] = encode_json(
+            {
+                **envelope,
+                "brief": result.brief,
+                "pieces": [plain_data(piece) for piece in result.pieces],
+            }
+        )
         default = summaries[min(DEFAULT_SUMMARY_SENTENCES, len(summaries)) - 1]
         parts[PART_ANALYSIS] = encode_json({**checked, "summary": default})
         # Fingerprinted once here (as werkzeug's add_etag would), so a cached read

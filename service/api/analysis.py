@@ -12,16 +12,19 @@ from service.api.blueprint import Blueprint
 from service.api.docs import RAW_ARTICLE_BODIES, WRITE_SECURITY, conditional
 from service.ingest import prepare_article
 from service.nlp.names import speaker_matches
+from service.nlp.summary import DEFAULT_WORDS
 from service.render import (
     EXPLAINED_PARTS,
     PART_ANALYSIS,
     PART_CASUALTIES,
     PART_ENTITIES,
     PART_QUOTES,
+    PART_SUMMARY_PIECES,
     CachedBody,
     adhoc_analysis,
     cached_article_part,
     encode_json,
+    summary_in_words_body,
     summary_part,
 )
 from service.schemas.analysis_schemas import (
@@ -77,8 +80,16 @@ class Summary(MethodView):
     @blp.response(200, SummarySchema)
     @conditional
     def get(self, query, article_id):
-        """Extractive summary and one-line brief of an article"""
-        return _cached_json(_part_or_404(article_id, summary_part(query["sentences"])))
+        """Summary and one-line brief of an article
+
+        `words=N` (the default, 80): compressed sentences carrying as many of the
+        article's facts as fit in N words, each with the spans of the article it kept.
+        `sentences=k`: the k best whole sentences.
+        """
+        if "sentences" in query:
+            return _cached_json(_part_or_404(article_id, summary_part(query["sentences"])))
+        pieces = _part_or_404(article_id, PART_SUMMARY_PIECES)
+        return _json(summary_in_words_body(pieces.body, query.get("words", DEFAULT_WORDS)))
 
 
 @blp.route(f"{ARTICLE}/entities")

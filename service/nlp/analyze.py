@@ -17,7 +17,16 @@ from .casualties import (
 from .doc_facts import facts_scope
 from .entities import Entity, extract_entities
 from .quotes import Quote, extract_quotes
-from .summary import SUMMARY_METHOD, SummarySentence, compose_brief, summaries_by_size
+from .summary import (
+    MAX_PIECES,
+    SUMMARY_METHOD,
+    SummaryPiece,
+    SummarySentence,
+    compose_brief,
+    pick_order,
+    summaries_from_picks,
+    summary_pieces,
+)
 
 MAX_SUMMARY_SENTENCES = 10
 
@@ -28,6 +37,7 @@ class ArticleAnalysis:
 
     summaries: tuple[tuple[SummarySentence, ...], ...]  # index k-1: the k-sentence summary
     summary_method: str
+    pieces: tuple[SummaryPiece, ...]  # compressed sentences, best first, for ?words=N
     brief: str
     entities: tuple[Entity, ...]
     quotes: tuple[Quote, ...]
@@ -62,15 +72,19 @@ def _analyze(
     figure_offsets = [
         (f.start, f.end) for f in figures if not f.historical and not is_superseded(f)
     ]
-    summaries = tuple(
-        tuple(chosen) for chosen in summaries_by_size(doc, figure_offsets=figure_offsets)
-    )[:MAX_SUMMARY_SENTENCES]
+    # One selection for both: the k-sentence summaries are its first k picks, the
+    # word-budget pieces all of them, compressed.
+    picks = pick_order(doc, figure_offsets, MAX_PIECES)
+    summaries = tuple(tuple(chosen) for chosen in summaries_from_picks(picks))[
+        :MAX_SUMMARY_SENTENCES
+    ]
     brief = compose_brief(
         doc, totals=totals, entities=entities, quotes=quotes, published_at=published_at
     )
     return ArticleAnalysis(
         summaries=summaries,
         summary_method=SUMMARY_METHOD,
+        pieces=summary_pieces(doc, figure_offsets, picks),
         brief=brief,
         entities=entities,
         quotes=quotes,

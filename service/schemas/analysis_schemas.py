@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from service.schemas.common_fields import AnalysisEnvelopeSchema
 
@@ -10,14 +10,37 @@ CATEGORIES = ("killed", "injured", "missing")
 QUALIFIERS = ("exact", "at_least", "more_than", "about", "nearly", "up_to")
 
 
+class KeptSpanSchema(Schema):
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+
+
 class SummarySentenceSchema(Schema):
-    text = fields.String(required=True)
+    text = fields.String(
+        required=True,
+        metadata={"description": "The sentence; with `words`, its kept pieces joined and mended"},
+    )
     index = fields.Integer(
         required=True, metadata={"description": "Sentence number in the article, from 0"}
     )
     start = fields.Integer(required=True)
     end = fields.Integer(required=True)
     score = fields.Float(required=True)
+    spans = fields.List(
+        fields.Nested(KeptSpanSchema),
+        metadata={
+            "description": "With `words`: the character spans of the article this sentence "
+            "kept, in order (nothing else is in `text` but their mended joins)"
+        },
+    )
+    rules = fields.List(
+        fields.String(),
+        metadata={
+            "description": "With `words`: the deletion rules that cut it (attribution-tail, "
+            "according-to, apposition, parenthesis, non-restrictive-clause, "
+            "leading-adverbial, quote-reporting-clause)"
+        },
+    )
 
 
 class SummaryBodySchema(Schema):
@@ -211,10 +234,22 @@ class AnalysisSchema(AnalysisEnvelopeSchema):
 
 class SummaryQuerySchema(Schema):
     sentences = fields.Integer(
-        load_default=3,
         validate=validate.Range(1, 10),
-        metadata={"description": "How many sentences (1-10)"},
+        metadata={"description": "How many whole sentences (1-10), as chosen before compression"},
     )
+    words = fields.Integer(
+        validate=validate.Range(10, 300),
+        metadata={
+            "description": "At most this many words (10-300), compressed sentences carrying "
+            "as many of the article's facts as fit; the default (80) when neither "
+            "`words` nor `sentences` is given"
+        },
+    )
+
+    @validates_schema
+    def _one_size(self, data, **kwargs):
+        if "sentences" in data and "words" in data:
+            raise ValidationError("Give `sentences` or `words`, not both.", "words")
 
 
 class EntitiesQuerySchema(ExplainQuerySchema):

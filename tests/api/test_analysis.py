@@ -241,3 +241,45 @@ def _plain_and_explained(client, url: str) -> tuple[dict, dict]:
     again = client.get(f"{url}?explain=true", headers={"If-None-Match": explained.headers["ETag"]})
     assert again.status_code == 304
     return plain.get_json(), explained.get_json()
+
+
+# -- summaries in words -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("words", [10, 25, 40, 80, 300])
+def test_summary_in_words_fits_and_keeps_the_articles_own_words(client, flood_id, words):
+    text = client.get(f"/v1/articles/{flood_id}").get_json()["text"]
+    body = client.get(f"/v1/articles/{flood_id}/summary?words={words}").get_json()
+    assert body["method"] == "compressed-facts-v1"
+    assert len(body["text"].split()) <= words
+    assert body["text"] == " ".join(s["text"] for s in body["sentences"])
+    indexes = [s["index"] for s in body["sentences"]]
+    assert indexes == sorted(indexes)
+    for sentence in body["sentences"]:
+        pieces = "".join(text[span["start"] : span["end"]] for span in sentence["spans"])
+        letters = "".join(c for c in pieces.casefold() if c.isalnum())
+        assert "".join(c for c in sentence["text"].casefold() if c.isalnum()) == letters
+        assert sentence["start"] == sentence["spans"][0]["start"]
+
+
+def test_summary_defaults_to_80_words(client, flood_id):
+    default = client.get(f"/v1/articles/{flood_id}/summary").get_json()
+    assert default == client.get(f"/v1/articles/{flood_id}/summary?words=80").get_json()
+    assert default["sentences"] and len(default["text"].split()) <= 80
+    # The lead's toll is carried.
+    assert "at least 12 people" in default["text"]
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("words=9", "words"),
+        ("words=301", "words"),
+        ("words=x", "words"),
+        ("words=80&sentences=3", "words"),
+    ],
+)
+def test_summary_rejects_bad_word_budgets(client, flood_id, query, field):
+    response = client.get(f"/v1/articles/{flood_id}/summary?{query}")
+    assert response.status_code == 422
+    assert response.mimetype == "application/problem+json"

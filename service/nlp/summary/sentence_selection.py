@@ -36,15 +36,23 @@ def summarize(
 def summaries_by_size(
     doc: Doc, *, figure_offsets: Sequence[tuple[int, int]] = ()
 ) -> list[list[SummarySentence]]:
-    """Every summary size at once: item k-1 equals summarize(doc, sentences=k), k = 1..10.
+    """Every summary size at once: item k-1 equals summarize(doc, sentences=k), k = 1..10."""
+    return summaries_from_picks(pick_order(doc, figure_offsets, MAX_SENTENCES))
 
-    Selection is greedy, so the k-sentence summary is the first k picks of the longest.
-    """
-    picks = _select_diverse(_candidates(rank(doc, figure_offsets)), MAX_SENTENCES)
+
+def summaries_from_picks(picks: Sequence[SummarySentence]) -> list[list[SummarySentence]]:
+    """Selection is greedy, so the k-sentence summary is the first k picks, in article order."""
     return [
         sorted(picks[:size], key=lambda s: s.index)
         for size in range(MIN_SENTENCES, MAX_SENTENCES + 1)
     ]
+
+
+def pick_order(
+    doc: Doc, figure_offsets: Sequence[tuple[int, int]], wanted: int
+) -> list[SummarySentence]:
+    """Up to `wanted` sentences in the order the summary picks them: best first, no repeats."""
+    return _select_diverse(_candidates(rank(doc, figure_offsets)), wanted)
 
 
 def _candidates(ranked: list[Ranked]) -> list[Ranked]:
