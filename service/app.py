@@ -78,9 +78,10 @@ def _build(settings: Settings) -> Flask:
     register_error_handlers(app)
     # Request ids and logs first, so a refused request (401) carries its id too.
     logs.init_app(app)
-    auth.init_app(app)
+    counts = app.extensions["newsfacts"].rate_counts
+    auth.init_app(app, ratelimit.auth_failure_limiter(settings, counts))
     request_metrics.init_app(app)
-    ratelimit.init_app(app, settings, app.extensions["newsfacts"].rate_counts)
+    ratelimit.init_app(app, settings, counts)
     cors.init_app(app, settings)
     app.cli.add_command(newsfacts_cli)
     app.add_url_rule(f"{DOCS_STATIC}<path:filename>", "docs_static", _docs_static)

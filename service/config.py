@@ -41,6 +41,7 @@ class Settings:
     metrics_dir: str = ""
     rate_limit: str = "1200 per minute"
     rate_limit_writes: str = "300 per minute"
+    auth_failure_limit: str = "10 per minute"
     log_level: str = "INFO"
     log_format: str = "json"
     cors_origins: tuple[str, ...] = ()
@@ -72,6 +73,7 @@ class Settings:
             metrics_dir=env.get("PROMETHEUS_MULTIPROC_DIR", ""),
             rate_limit=env.get("RATE_LIMIT", default.rate_limit).strip(),
             rate_limit_writes=env.get("RATE_LIMIT_WRITES", default.rate_limit_writes).strip(),
+            auth_failure_limit=env.get("AUTH_FAILURE_LIMIT", default.auth_failure_limit).strip(),
             log_level=env.get("LOG_LEVEL", default.log_level).upper(),
             log_format=env.get("LOG_FORMAT", default.log_format).lower(),
             cors_origins=_split_keys(env.get("CORS_ORIGINS", "")),

@@ -22,12 +22,13 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 from flask_smorest import abort
 
 from service.config import Settings
 from service.storage import StorageError
 from service.storage.ratecounts import RateCounts
+from service.web.auth import key_is_valid
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +126,21 @@ class Limiter:
                         return rejection
         return None
 
+    def over(self, client: str, method: str) -> Rejection | None:
+        """A Rejection if `client` has already used up a limit (nothing is counted)."""
+        now = self.clock()
+        with self._lock:
+            for rule in self.rules:
+                if not rule.applies_to(method):
+                    continue
+                window = int(now // rule.rate.period)
+                tally = self._tallies.get((rule.scope, client))
+                used = tally.shared + tally.pending if tally and tally.window == window else 0
+                if used >= rule.rate.limit:
+                    retry = math.ceil((window + 1) * rule.rate.period - now)
+                    return Rejection(rule, max(1, retry))
+        return None
+
     def _hit(self, rule: Rule, client: str, now: float) -> Rejection | None:
         period = rule.rate.period
         window = int(now // period)
@@ -179,11 +195,24 @@ def rules_from(settings: Settings) -> list[Rule]:
     return rules
 
 
+def auth_failure_limiter(settings: Settings, counts: RateCounts) -> Limiter | None:
+    """Counts failed authentications per address (AUTH_FAILURE_LIMIT; empty: not counted)."""
+    if not settings.api_keys or not settings.auth_failure_limit:
+        return None
+    return Limiter([Rule("auth-failures", parse_rate(settings.auth_failure_limit))], counts)
+
+
 def client_key() -> str:
-    """The caller: its bearer key (hashed, never stored in clear) or else its address."""
+    """The caller: its API key when it presents a valid one (hashed, never stored in
+    clear), else its address: a made-up token is no identity and escapes nothing."""
     scheme, _, token = request.environ.get("HTTP_AUTHORIZATION", "").partition(" ")
-    if token.strip() and scheme.lower() == "bearer":
+    keys = current_app.config["NEWSFACTS"].api_keys
+    if scheme.lower() == "bearer" and token.strip() and key_is_valid(token.strip(), keys):
         return "key:" + hashlib.sha256(token.strip().encode()).hexdigest()[:24]
+    return address_key()
+
+
+def address_key() -> str:
     return "addr:" + (request.remote_addr or "unknown")
 
 

@@ -101,8 +101,10 @@ class TestRateLimits:
         assert response.get_json()["status"] == 429
         assert int(response.headers["Retry-After"]) > 0
 
-    def test_each_api_key_has_its_own_budget(self, limited):
-        client = limited.test_client()
+    def test_each_api_key_has_its_own_budget(self, make_app):
+        client = make_app(
+            rate_limit="5 per minute", rate_limit_writes="2 per minute", api_keys=("one", "two")
+        ).test_client()
         for _ in range(5):
             client.get("/v1/articles", headers={"Authorization": "Bearer one"})
         assert (
