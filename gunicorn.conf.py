@@ -14,6 +14,12 @@ if not _env["metrics_dir"]:
 
 bind = f"{_env['bind_host']}:{_env['port']}"
 workers = _env["web_concurrency"]
+# Threads, not a process per connection: an idle or slow client waits in the worker's
+# poller (or holds one of many threads while its body trickles in) instead of holding a
+# whole sync worker, so a few of them cannot take the service down. The NLP is
+# CPU-bound and serialised by the GIL anyway; cached reads gain the concurrency.
+worker_class = "gthread"
+threads = _env["web_threads"]
 # Load the app (and so the spaCy model) once in the master: workers share its
 # memory copy-on-write instead of loading ~100 MB each.
 preload_app = True

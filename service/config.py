@@ -95,6 +95,7 @@ def server_env(environ: Mapping[str, str] | None = None) -> dict[str, object]:
         "port": int(env.get("PORT", "8000")),
         "bind_host": env.get("BIND_HOST", "0.0.0.0"),
         "web_concurrency": int(env.get("WEB_CONCURRENCY", "2")),
+        "web_threads": int(env.get("WEB_THREADS", "32")),
         "timeout": int(env.get("GUNICORN_TIMEOUT", "120")),
         "graceful_timeout": int(env.get("GRACEFUL_TIMEOUT", "30")),
         "redis_url": env.get("REDIS_URL", ""),

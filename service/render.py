@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -145,6 +146,7 @@ class Analyzer:
     def __init__(self, nlp: Language, pipeline_version: str) -> None:
         self.nlp = nlp
         self.pipeline_version = pipeline_version
+        self._parse_lock = threading.Lock()
         self._analysis_schema = AnalysisSchema()
         self._explained = {
             "casualties": ExplainedCasualtiesSchema(),
@@ -153,10 +155,15 @@ class Analyzer:
         }
 
     def parse(self, text: str) -> Doc:
-        return self.nlp(text)
+        # One parse at a time per process: spaCy does not promise a pipeline is safe to
+        # call from several threads (gunicorn's gthread workers), and the GIL would
+        # serialise the work anyway.
+        with self._parse_lock:
+            return self.nlp(text)
 
     def parse_many(self, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
-        """Parse several texts in batches (spaCy's nlp.pipe), in order."""
+        """Parse several texts in batches (spaCy's nlp.pipe), in order (the batch worker's
+        way, one thread per process)."""
         return self.nlp.pipe(texts, batch_size=batch_size)
 
     def render(

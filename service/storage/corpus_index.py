@@ -16,7 +16,8 @@ being the normalised fullest name. Layout under ``{prefix}corpus:``:
 - ``{ns}:owners:{key}``     zset own id -> mentions answering to `key` as an alias,
                             counted before resolution (what resolution reads)
 - ``{ns}:raw:{own id}``     set of articles naming a thing by that own id
-- ``unsettled``             set of "{ns}|TYPE|key" whose articles `settle` resolves again
+- ``unsettled``             set of "{ns}|TYPE|key" whose articles `settle` resolves again,
+                            and "article|{id}" of an article to resolve again
 - ``ent:mentions``          zset id -> total mentions
 - ``quote:{quote_id}``      JSON of a quote with its article's id, date, title, source
 - ``quotes``, ``spk:quotes:{id}``, ``qword:{word}``   zsets quote id -> article sort score
@@ -61,6 +62,18 @@ log = logging.getLogger(__name__)
 # scores come in descending order, so an article's quotes list in text order.
 QUOTE_SLOTS = 10_000
 _SETTLE_ROUNDS = 50
+# Count a mention answering to an alias; mark the alias for revisiting when the first
+# mention of an owner arrives or its last goes (the only times resolution can change).
+# KEYS: owners zset, unsettled set. ARGV: own id, +1|-1, mark.
+_COUNT_OWNER = """
+local n = tonumber(redis.call('ZINCRBY', KEYS[1], ARGV[2], ARGV[1]))
+if n <= 0 then redis.call('ZREM', KEYS[1], ARGV[1]) end
+local sign = tonumber(ARGV[2])
+if (sign > 0 and n == 1) or (sign < 0 and n <= 0) then
+  redis.call('SADD', KEYS[2], ARGV[3])
+end
+return n
+"""
 MAX_LISTED_ALIASES = 20
 PERSON = "PERSON"
 
@@ -247,22 +260,30 @@ class CorpusIndex:
         self._raw(pipe, article_id, data, -1)
 
     def _raw(self, pipe, article_id: str, record: dict, sign: int) -> None:
-        """The unresolved names: who answers to which alias, and which articles to revisit."""
+        """The unresolved names: who answers to which alias, and which articles to revisit.
+
+        A name's resolution changes only when a fuller name first answers to it or
+        stops answering: only then are the articles naming it revisited (a Lua script
+        tells, in the same transaction). The article itself is revisited once, in case
+        the corpus changed between its prepare and this write.
+        """
+        raw = record.get("raw", {})
         for ns_name, ns in self.namespaces.items():
             field_name = "entities" if ns_name == "ent" else "speakers"
-            for m in map(_Mention.from_raw, record.get("raw", {}).get(field_name, [])):
+            for m in map(_Mention.from_raw, raw.get(field_name, [])):
                 if not m.key:
                     continue
                 if sign > 0:
                     pipe.sadd(ns.raw(m.own_id), article_id)
                 else:
                     pipe.srem(ns.raw(m.own_id), article_id)
-                for alias in m.alias_keys:
-                    pipe.zincrby(ns.owners(alias), sign, m.own_id)
-                    if sign < 0:
-                        pipe.zremrangebyscore(ns.owners(alias), "-inf", 0)
-                touched = [f"{ns_name}|{m.type}|{k}" for k in sorted({m.key, *m.alias_keys})]
-                pipe.sadd(self.unsettled, *touched)
+                for alias in sorted(m.alias_keys):
+                    mark = f"{ns_name}|{m.type}|{alias}"
+                    pipe.eval(
+                        _COUNT_OWNER, 2, ns.owners(alias), self.unsettled, m.own_id, sign, mark
+                    )
+        if sign > 0 and raw:
+            pipe.sadd(self.unsettled, f"article|{article_id}")
 
     def settle(self) -> None:
         """Resolve again the articles naming a name whose fuller owners changed."""
@@ -284,12 +305,15 @@ class CorpusIndex:
                 ]
                 if not marks:
                     return
+                names = [m for m in marks if not m.startswith("article|")]
                 with self.redis.pipeline(transaction=False) as pipe:
-                    for mark in marks:
+                    for mark in names:
                         ns_name, type_, key = mark.split("|", 2)
                         pipe.smembers(self.namespaces[ns_name].raw(canonical_id(type_, key)))
                     found = pipe.execute()
-                for article_id in sorted({a.decode() for ids in found for a in ids}):
+                articles = {a.decode() for ids in found for a in ids}
+                articles |= {m.split("|", 1)[1] for m in marks if m.startswith("article|")}
+                for article_id in sorted(articles):
                     self._resolve_again(article_id)
                 self.redis.srem(self.unsettled, *marks)
         finally:

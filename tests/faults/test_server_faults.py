@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import threading
 import time
@@ -143,3 +144,31 @@ def test_no_worker_serves_a_part_of_a_deleted_article_from_its_local_copy(server
         assert call("POST", f"{base}/v1/articles", story(11))[0] == 201
     etags = {headers["ETag"] for _ in range(10) for _, headers, _ in [call("GET", base + parts[0])]}
     assert etags == {served[0][1]["ETag"]}
+
+
+def test_idle_and_slow_clients_cannot_deny_service(server):
+    """100 connections that send nothing and 20 that trickle a body: with the default two
+    workers, /health and a cached read still answer within a second."""
+    base, _ = server
+    status, _, stored = call("POST", f"{base}/v1/articles", story(3))
+    assert status == 201
+    read = f"{base}/v1/articles/{stored['id']}/summary"
+    assert call("GET", read)[0] == 200  # cached from now on
+    port = int(base.rsplit(":", 1)[1])
+    sockets = [socket.create_connection(("127.0.0.1", port)) for _ in range(100)]
+    for _ in range(20):
+        slow = socket.create_connection(("127.0.0.1", port))
+        slow.sendall(
+            b"POST /v1/articles HTTP/1.1\r\nHost: newsfacts\r\nContent-Type: application/json\r\n"
+            b'Content-Length: 100000\r\n\r\n{"text": "'
+        )
+        sockets.append(slow)
+    try:
+        time.sleep(0.5)
+        for url in (f"{base}/health", read):
+            started = time.monotonic()
+            assert call("GET", url, timeout=5)[0] == 200
+            assert time.monotonic() - started < 1.0
+    finally:
+        for sock in sockets:
+            sock.close()

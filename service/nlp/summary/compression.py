@@ -77,7 +77,10 @@ def compress(sent: Span) -> Compressed:
             rules.append(name)
     kept = [t for t in sent if t.i not in dropped]
     spans = _spans(kept)
-    return Compressed(spans, _mend(sent.doc.text, spans), tuple(dict.fromkeys(rules)))
+    # The sentence's own text, not the Doc's: Doc.text joins every token of the article.
+    offset = sent.start_char
+    text = _mend(sent.text, [(start - offset, end - offset) for start, end in spans])
+    return Compressed(spans, text, tuple(dict.fromkeys(rules)))
 
 
 # -- the deletion rules ------------------------------------------------------------

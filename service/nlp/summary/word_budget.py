@@ -26,7 +26,7 @@ DEFAULT_WORDS = 80
 MIN_WORDS = 10
 MAX_WORDS = 300
 # How many of the best-ranked sentences are compressed and kept as pieces.
-MAX_PIECES = 20
+MAX_PIECES = 12
 # What a fact is worth to the reader of a short summary (who, what, where, when, how many).
 FACT_WEIGHTS = {
     "figure": 3.0,
