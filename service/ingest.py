@@ -142,7 +142,8 @@ def store_prepared(
     """Analyse (unless an ad-hoc analysis of the text is cached) and store atomically."""
     analyzer, cache = services.analyzer, services.cache
     version = analyzer.pipeline_version
-    parts = {} if doc is not None else cache.get_parts(cache.adhoc_key(version, prepared.id))
+    adhoc = cache.adhoc_key(version, prepared.id, prepared.published_at)
+    parts = {} if doc is not None else cache.get_parts(adhoc)
     if PART_ANALYSIS in parts and SENTENCE_COUNT_FIELD in parts:
         sentence_count = int(parts.pop(SENTENCE_COUNT_FIELD))
     else:

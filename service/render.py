@@ -282,9 +282,9 @@ def cached_article_part(state, article_id: str, part: str) -> CachedBody | None:
 
 
 def adhoc_analysis(state, prepared) -> bytes:
-    """The full analysis of a text that is not stored, cached by the text's id."""
+    """The full analysis of a text that is not stored, cached by the text and its date."""
     version = state.analyzer.pipeline_version
-    key = state.cache.adhoc_key(version, prepared.id)
+    key = state.cache.adhoc_key(version, prepared.id, prepared.published_at)
     body = state.cache.get_part(key, PART_ANALYSIS)
     if body is not None:
         return body

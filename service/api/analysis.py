@@ -165,7 +165,7 @@ class Analyze(MethodView):
     @blp.response(200, AnalysisSchema)
     @blp.doc(**WRITE_SECURITY)
     def post(self, payload):
-        """Analyse a text without storing it (cached by the text's id)"""
+        """Analyse a text without storing it (cached by the text and its published_at)"""
         state = newsfacts.state
         prepared = prepare_article(payload, max_chars=state.settings.max_article_chars)
         return _json(adhoc_analysis(state, prepared))

@@ -9,6 +9,7 @@ entries unreachable; every entry carries a TTL, so they also go away.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import cast
 
 import redis
@@ -34,8 +35,13 @@ class AnalysisCache:
     def article_key(self, pipeline_version: str, article_id: str) -> str:
         return self.keys.analysis(pipeline_version, article_id)
 
-    def adhoc_key(self, pipeline_version: str, text_id: str) -> str:
-        return self.keys.adhoc_analysis(pipeline_version, text_id)
+    def adhoc_key(
+        self, pipeline_version: str, text_id: str, published_at: datetime | None = None
+    ) -> str:
+        """The ad-hoc entry of a text as analysed with this publication time: the time
+        decides which figures are historical, so it is part of what is cached."""
+        dated = published_at.strftime("%Y%m%dT%H%M%S") if published_at else "undated"
+        return self.keys.adhoc_analysis(pipeline_version, f"{text_id}@{dated}")
 
     @translate_redis_errors
     def get_part(self, key: str, part: str) -> bytes | None:

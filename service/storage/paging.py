@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,10 @@ from typing import cast
 import redis
 
 SCAN_CHUNK = 200
+
+
+# Our cursors are a score and a member id: a few dozen characters.
+MAX_CURSOR_CHARS = 512
 
 
 @dataclass(frozen=True)
@@ -34,13 +39,19 @@ class Cursor:
 
     @classmethod
     def decode(cls, token: str) -> Cursor:
-        """Parse a cursor; ValueError when it is not one of ours."""
+        """Parse a cursor; ValueError when it is not one of ours (nor a crafted one: a
+        score that is no finite number, nesting deep enough to exhaust the parser)."""
+        if len(token) > MAX_CURSOR_CHARS:
+            raise ValueError("not a valid cursor")
         try:
             padded = token + "=" * (-len(token) % 4)
             score, member = json.loads(base64.urlsafe_b64decode(padded.encode()))
-            return cls(float(score), str(member))
-        except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as exc:
+            value = float(score)
+        except (ValueError, TypeError, binascii.Error, UnicodeDecodeError, RecursionError) as exc:
             raise ValueError("not a valid cursor") from exc
+        if not math.isfinite(value) or not isinstance(member, str):
+            raise ValueError("not a valid cursor")
+        return cls(value, member)
 
 
 def page_by_score(

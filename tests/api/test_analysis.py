@@ -283,3 +283,20 @@ def test_summary_rejects_bad_word_budgets(client, flood_id, query, field):
     response = client.get(f"/v1/articles/{flood_id}/summary?{query}")
     assert response.status_code == 422
     assert response.mimetype == "application/problem+json"
+
+
+def test_an_ad_hoc_analysis_is_cached_per_publication_date(client, make_app):
+    writer = make_app().test_client()
+    text = "A gas blast in the port of Kellan killed 30 people in 2021, officials said."
+
+    def historical(published_at: str) -> list[bool]:
+        body = writer.post("/v1/analyze", json={"text": text, "published_at": published_at})
+        assert body.status_code == 200, body.data
+        return [f["historical"] for f in body.get_json()["casualties"]["figures"]]
+
+    assert historical("2021-06-01") == [False]
+    # The same text dated four years later tells of an earlier blast: not the cached answer.
+    assert historical("2025-06-01") == [True]
+    stored = writer.post("/v1/articles", json={"text": text, "published_at": "2025-06-01"})
+    figures = writer.get(f"/v1/articles/{stored.get_json()['id']}/casualties").get_json()
+    assert [f["historical"] for f in figures["figures"]] == [True]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from tests.fixtures.articles import FLOOD
@@ -89,3 +91,27 @@ def test_html_with_scripts_and_tracking_pixels_keeps_only_the_article(client):
     assert "killing at least 12 people" in text
     for junk in ("injected", "track()", "tracker.example", "color:red", "ads.example"):
         assert junk not in text
+
+
+def _cursor(raw: str) -> str:
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "path", ["/v1/articles", "/v1/entities", "/v1/quotes", "/v1/casualties", "/v1/events"]
+)
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        _cursor('[NaN, "abc"]'),
+        _cursor('[Infinity, "abc"]'),
+        _cursor("[" * 5000 + "]" * 5000),
+        _cursor('[1.5, ["not", "a", "member"]]'),
+        "A" * 5000,
+    ],
+    ids=["nan", "infinity", "nested-5000-deep", "member-not-a-string", "too-long"],
+)
+def test_a_crafted_cursor_is_a_422_problem_on_every_list(client, path, cursor):
+    response = client.get(path, query_string={"cursor": cursor})
+    assert response.status_code == 422
+    assert response.mimetype == "application/problem+json"
