@@ -10,6 +10,7 @@ simply not located (their reports still match by name). Loaded once per process.
 from __future__ import annotations
 
 import math
+import multiprocessing
 import re
 import sys
 import unicodedata
@@ -134,6 +135,18 @@ class _Table:
 
 @lru_cache(maxsize=1)
 def _cities() -> _Table:
+    """The table, built in a forked child when possible: reading GeoNames' JSON peaks at
+    about 80 MB, which a process that built it keeps as fragmented heap (and shares with
+    every worker forked from it); the child hands back only the compact table."""
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(1) as pool:
+            return pool.apply(_build_table)
+    except (OSError, ValueError, multiprocessing.ProcessError):
+        return _build_table()
+
+
+def _build_table() -> _Table:
     rows: dict[str, list[int]] = {}
     countries: list[str] = []
     latitudes, longitudes, populations = array("f"), array("f"), array("l")
