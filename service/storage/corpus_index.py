@@ -41,7 +41,6 @@ its last article without any read inside the deleting transaction.
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -50,18 +49,16 @@ from typing import cast
 import redis
 
 from service.nlp.entities import entity_key
+from service.storage import settling
 from service.storage.article_store import sort_score, words_of
-from service.storage.errors import StorageUnavailable, translate_redis_errors
+from service.storage.errors import translate_redis_errors
 from service.storage.keys import CanonicalKeys, Keys
 from service.storage.paging import Cursor, page_by_score
 from service.timestamps import parse_stored
 
-log = logging.getLogger(__name__)
-
 # Quote ids are "{article_id}:{QUOTE_SLOTS - 1 - index}": members with equal
 # scores come in descending order, so an article's quotes list in text order.
 QUOTE_SLOTS = 10_000
-_SETTLE_ROUNDS = 50
 # Count a mention answering to an alias; mark the alias for revisiting when the first
 # mention of an owner arrives or its last goes (the only times resolution can change).
 # KEYS: owners zset, unsettled set. ARGV: own id, +1|-1, mark.
@@ -287,40 +284,26 @@ class CorpusIndex:
 
     def settle(self) -> None:
         """Resolve again the articles naming a name whose fuller owners changed."""
-        try:
-            self._settle()
-        except (StorageUnavailable, redis.exceptions.RedisError) as exc:
-            log.warning("corpus names not resolved again yet (%s); the next write retries", exc)
+        settling.settle(
+            self.redis,
+            lock_key=self.lock_key,
+            unsettled_key=self.unsettled,
+            handle=self._resolve_marked,
+            per_round=500,
+            what="corpus name resolution",
+        )
 
-    @translate_redis_errors
-    def _settle(self) -> None:
-        lock = self.redis.lock(self.lock_key, timeout=30, blocking_timeout=15)
-        if not lock.acquire():
-            return  # another process is settling and will take our marks too
-        try:
-            for _ in range(_SETTLE_ROUNDS):
-                marks = [
-                    m.decode()
-                    for m in cast("list[bytes]", self.redis.srandmember(self.unsettled, 500))
-                ]
-                if not marks:
-                    return
-                names = [m for m in marks if not m.startswith("article|")]
-                with self.redis.pipeline(transaction=False) as pipe:
-                    for mark in names:
-                        ns_name, type_, key = mark.split("|", 2)
-                        pipe.smembers(self.namespaces[ns_name].raw(canonical_id(type_, key)))
-                    found = pipe.execute()
-                articles = {a.decode() for ids in found for a in ids}
-                articles |= {m.split("|", 1)[1] for m in marks if m.startswith("article|")}
-                for article_id in sorted(articles):
-                    self._resolve_again(article_id)
-                self.redis.srem(self.unsettled, *marks)
-        finally:
-            try:
-                lock.release()
-            except redis.exceptions.LockError:
-                log.warning("the corpus lock expired while resolving names")
+    def _resolve_marked(self, marks: Sequence[str]) -> None:
+        names = [m for m in marks if not m.startswith("article|")]
+        with self.redis.pipeline(transaction=False) as pipe:
+            for mark in names:
+                ns_name, type_, key = mark.split("|", 2)
+                pipe.smembers(self.namespaces[ns_name].raw(canonical_id(type_, key)))
+            found = pipe.execute()
+        articles = {a.decode() for ids in found for a in ids}
+        articles |= {m.split("|", 1)[1] for m in marks if m.startswith("article|")}
+        for article_id in sorted(articles):
+            self._resolve_again(article_id)
 
     def _resolve_again(self, article_id: str) -> None:
         key = self.record_key(article_id)

@@ -32,7 +32,6 @@ Lua script queued in the same MULTI recomputes them from the event's sets.
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import cast
@@ -49,14 +48,13 @@ from service.nlp.incidents import (
     incident_of,
     is_country,
 )
+from service.storage import settling
 from service.storage.article_store import sort_score, words_of
-from service.storage.errors import StorageUnavailable, translate_redis_errors
+from service.storage.errors import translate_redis_errors
 from service.storage.event_groups import WINDOW_SECONDS, Report, group, link
 from service.storage.keys import Keys
 from service.storage.paging import Cursor, page_by_score
 from service.timestamps import parse_stored
-
-log = logging.getLogger(__name__)
 
 CATEGORIES = ("killed", "injured", "missing")
 # Beyond this many reports per place key in one window, the oldest are not compared.
@@ -69,7 +67,6 @@ _NAME_SETS = ("kinds", "facilities", "localities", "scene", "area", "hints", "da
 _LABEL_SETS = ("kinds", "facilities", "localities", "dates")
 UNASSIGNED = b'{"event": null}'
 _ALIAS_HOPS = 8
-_SETTLE_ROUNDS = 50
 _SEEDS_PER_ROUND = 200
 
 # Recompute an event's place in `last` and `killed` from its own sets.
@@ -197,32 +194,14 @@ class EventIndex:
         Called after every article transaction; a failure leaves the marks in
         `unsettled` for the next call, so an outage delays grouping, never loses it.
         """
-        try:
-            self._settle()
-        except (StorageUnavailable, redis.exceptions.RedisError) as exc:
-            log.warning("events not regrouped yet (%s); the next write retries", exc)
-
-    @translate_redis_errors
-    def _settle(self) -> None:
-        lock = self.redis.lock(self.lock_key, timeout=30, blocking_timeout=15)
-        if not lock.acquire():
-            return  # another process is settling and will take our marks too
-        try:
-            for _ in range(_SETTLE_ROUNDS):
-                seeds = [
-                    m.decode()
-                    for m in cast(
-                        "list[bytes]", self.redis.srandmember(self.unsettled, _SEEDS_PER_ROUND)
-                    )
-                ]
-                if not seeds:
-                    return
-                self._settle_round(seeds)
-        finally:
-            try:
-                lock.release()
-            except redis.exceptions.LockError:
-                log.warning("the events lock expired while regrouping")
+        settling.settle(
+            self.redis,
+            lock_key=self.lock_key,
+            unsettled_key=self.unsettled,
+            handle=self._settle_round,
+            per_round=_SEEDS_PER_ROUND,
+            what="event regrouping",
+        )
 
     def _settle_round(self, seeds: Sequence[str]) -> None:
         start: set[str] = set()
@@ -252,7 +231,6 @@ class EventIndex:
                     assignment = group([_report(a, r) for a, r in current.items()])
                     pipe.multi()
                     self._move(pipe, current, assignment)
-                    pipe.srem(self.unsettled, *seeds)
                     pipe.execute()
                     return
                 except redis.WatchError:
