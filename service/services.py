@@ -73,6 +73,6 @@ def build_services(settings: Settings) -> Services:
         events=events,
         jobs=JobStore(client, keys, ttl=settings.job_ttl),
         rate_counts=RateCounts(client, keys),
-        queue=Queue(settings.queue_name, connection=client),
+        queue=Queue(keys.queue(settings.queue_name), connection=client),
         analyzer=Analyzer(nlp, pipeline_version(nlp)),
     )

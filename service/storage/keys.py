@@ -11,6 +11,11 @@ class Keys:
 
     prefix: str = "nf:"
 
+    def queue(self, name: str) -> str:
+        """The rq queue of this deployment: rq keeps it at "rq:queue:{prefix}{name}", so
+        deployments sharing a Redis under different prefixes never take each other's jobs."""
+        return f"{self.prefix}{name}"
+
     def article_meta(self, article_id: str) -> str:
         return f"{self.prefix}article:{article_id}:meta"
 

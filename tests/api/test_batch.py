@@ -182,3 +182,24 @@ def test_background_reanalysis_rebuilds_every_article(
         assert redis_client.exists(
             services.cache.article_key(services.analyzer.pipeline_version, article_id)
         )
+
+
+def test_deployments_sharing_a_redis_have_their_own_queues(make_app, key_prefix, redis_client):
+    """Two deployments (two prefixes) with the same RQ_QUEUE: a worker of one never takes
+    the other's job."""
+    ours = make_app(queue_name="shared-name")
+    theirs = make_app(queue_name="shared-name", redis_prefix=f"{key_prefix}other:")
+    try:
+        ours_queue = ours.extensions["newsfacts"].queue
+        theirs_queue = theirs.extensions["newsfacts"].queue
+        assert ours_queue.name != theirs_queue.name
+        response = ours.test_client().post(
+            "/v1/articles/batch", json={"articles": [{"text": FLOOD}]}
+        )
+        assert response.status_code == 202, response.data
+        SimpleWorker([theirs_queue], connection=theirs_queue.connection).work(burst=True)
+        assert ours_queue.count == 1  # still waiting for one of ours
+    finally:
+        for queue in (ours.extensions["newsfacts"].queue, theirs.extensions["newsfacts"].queue):
+            queue.empty()
+            queue.delete(delete_jobs=True)
