@@ -1,11 +1,14 @@
 """Background job records: what a batch holds, and what has been acknowledged.
 
 A job is `job:{id}` (a hash of counters and fields), `job:{id}:items` (the
-payloads, a list), `job:{id}:acked` (indexes already stored), `job:{id}:ids`
-(article ids in acknowledgement order) and `job:{id}:errors`. An item is
-acknowledged only after its article is stored, and at most once (a Lua
-script makes "add to acked, count, remember the id" one atomic step), so a
-job re-run after a crash finishes the rest without counting anything twice.
+payloads not yet acknowledged, a hash by item index), `job:{id}:acked`
+(indexes already stored), `job:{id}:ids` (article ids in acknowledgement
+order) and `job:{id}:errors`. An item is acknowledged only after its article
+is stored, and at most once (a Lua script makes "add to acked, count,
+remember the id, drop the payload" one atomic step), so a job re-run after a
+crash finishes the rest without counting anything twice, and no copy of an
+article's text outlives its acknowledgement (a deleted article leaves none
+behind in the job).
 """
 
 from __future__ import annotations
@@ -22,20 +25,22 @@ from service.storage.keys import Keys
 
 JOB_TTL = 7 * 24 * 3600
 
-# KEYS: job hash, acked set, ids list; ARGV: index, article id (or ""), ttl
+# KEYS: job hash, acked set, ids list, items hash; ARGV: index, article id (or ""), ttl
 _ACK = """
 if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
 redis.call('HINCRBY', KEYS[1], 'done', 1)
 if ARGV[2] ~= '' then redis.call('RPUSH', KEYS[3], ARGV[2]) end
+redis.call('HDEL', KEYS[4], ARGV[1])
 for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[3]) end
 return 1
 """
 
-# KEYS: job hash, acked set, errors list; ARGV: index, error json, ttl
+# KEYS: job hash, acked set, errors list, items hash; ARGV: index, error json, ttl
 _FAIL = """
 if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
 redis.call('HINCRBY', KEYS[1], 'failed', 1)
 redis.call('RPUSH', KEYS[3], ARGV[2])
+redis.call('HDEL', KEYS[4], ARGV[1])
 for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[3]) end
 return 1
 """
@@ -94,9 +99,9 @@ class JobStore:
                     },
                 )
                 if items:
-                    pipe.rpush(
+                    pipe.hset(
                         self.keys.job(job_id, "items"),
-                        *(json.dumps(i, ensure_ascii=False) for i in items),
+                        mapping={i["index"]: json.dumps(i, ensure_ascii=False) for i in items},
                     )
                 for error in rejected:
                     pipe.sadd(self.keys.job(job_id, "acked"), error["index"])
@@ -115,7 +120,9 @@ class JobStore:
 
     @translate_redis_errors
     def items(self, job_id: str) -> list[dict]:
-        return [json.loads(raw) for raw in self.redis.lrange(self.keys.job(job_id, "items"), 0, -1)]
+        """The items not yet acknowledged, in their order in the batch."""
+        raws = self.redis.hvals(self.keys.job(job_id, "items"))
+        return sorted((json.loads(raw) for raw in raws), key=lambda item: item["index"])
 
     @translate_redis_errors
     def acked(self, job_id: str) -> set[int]:
@@ -124,7 +131,12 @@ class JobStore:
     @translate_redis_errors
     def ack(self, job_id: str, index: int, article_id: str | None) -> bool:
         """Count item `index` as done (once); True if this call counted it."""
-        keys = [self.keys.job(job_id), self.keys.job(job_id, "acked"), self.keys.job(job_id, "ids")]
+        keys = [
+            self.keys.job(job_id),
+            self.keys.job(job_id, "acked"),
+            self.keys.job(job_id, "ids"),
+            self.keys.job(job_id, "items"),
+        ]
         return bool(self._ack(keys=keys, args=[index, article_id or "", self.ttl]))
 
     @translate_redis_errors
@@ -134,6 +146,7 @@ class JobStore:
             self.keys.job(job_id),
             self.keys.job(job_id, "acked"),
             self.keys.job(job_id, "errors"),
+            self.keys.job(job_id, "items"),
         ]
         error = json.dumps({"index": index, "problem": dict(problem)}, ensure_ascii=False)
         return bool(self._fail(keys=keys, args=[index, error, self.ttl]))

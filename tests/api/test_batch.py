@@ -203,3 +203,35 @@ def test_deployments_sharing_a_redis_have_their_own_queues(make_app, key_prefix,
         for queue in (ours.extensions["newsfacts"].queue, theirs.extensions["newsfacts"].queue):
             queue.empty()
             queue.delete(delete_jobs=True)
+
+
+def test_no_copy_of_a_batch_items_text_outlives_its_acknowledgement(
+    client, run_worker, redis_client, key_prefix
+):
+    marker = "Quillfeather"  # a word only this article holds
+    text = f"{marker} bridge collapsed on Monday in Kesterton, killing three people, police said."
+    response = client.post("/v1/articles/batch", json={"articles": [{"text": text}, {"text": ""}]})
+    assert response.status_code == 202
+    job_id = response.get_json()["job_id"]
+    run_worker()
+    job = client.get(f"/v1/jobs/{job_id}").get_json()
+    assert job["done"] + job["failed"] == 2
+    assert not redis_client.exists(f"{key_prefix}job:{job_id}:items")
+    [article_id] = job["article_ids"]
+    assert client.delete(f"/v1/articles/{article_id}").status_code == 204
+    holding = [
+        key
+        for key in redis_client.scan_iter(match=f"{key_prefix}*", count=1000)
+        if redis_client.type(key) in (b"string", b"hash", b"list")
+        and marker.encode() in b"".join(_values(redis_client, key))
+    ]
+    assert holding == []
+
+
+def _values(client, key) -> list[bytes]:
+    kind = client.type(key)
+    if kind == b"string":
+        return [client.get(key) or b""]
+    if kind == b"hash":
+        return list(client.hvals(key))
+    return list(client.lrange(key, 0, -1))
