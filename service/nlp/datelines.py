@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTH = (
+# The pieces of a written date, shared with incident_dates.
+MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)\d{2}"
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+YEAR = r"(?:19|20)\d{2}"
 # "March 4", "4 March", either with its year.
-MONTH_DAY = rf"(?:{_MONTH} {_DAY}(?:,? {_YEAR})?|{_DAY} {_MONTH}(?:,? {_YEAR})?)"
+MONTH_DAY = rf"(?:{MONTH} {DAY}(?:,? {YEAR})?|{DAY} {MONTH}(?:,? {YEAR})?)"
 _NAME = r"[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,3}"
 # The filing place, maybe its country or state, maybe the day, maybe the agency, a dash.
 DATELINE = re.compile(

@@ -19,15 +19,12 @@ from functools import lru_cache
 
 import dateparser
 
+from .datelines import DAY as _DAY
+from .datelines import MONTH as _MONTH
 from .datelines import MONTH_DAY, dateline
+from .datelines import YEAR as _YEAR
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)\d{2}"
 
 # Dates that carry their year, so they date an undated article by themselves.
 FULL_DATE_PATTERNS: dict[str, re.Pattern[str]] = {

@@ -20,7 +20,13 @@ from . import places as geo
 from .datelines import Dateline, dateline
 from .entities import entity_key
 from .lexicon import gazetteer as gz
-from .lexicon.incident_words import CRASH_VEHICLES, FIRE_SERVICE_NOUNS, KIND_FAMILIES, KIND_WORDS
+from .lexicon.incident_words import (
+    ACCIDENT_WORDS,
+    CRASH_VEHICLES,
+    FIRE_SERVICE_NOUNS,
+    KIND_FAMILIES,
+    KIND_WORDS,
+)
 from .lexicon.named_things import CARE_FACILITY_HEADS, EVENT_PREFIXES, FACILITY_HEADS
 from .lexicon.place_words import ROUTE_HEADS
 
@@ -38,12 +44,11 @@ _NAMED_STORM = re.compile(
     r"\b(?:{}) [A-Z][a-z]+".format("|".join(sorted(w.title() for w in EVENT_PREFIXES)))
 )
 _STORM_CONSEQUENCES = frozenset({"flood", "landslide"})
-_ACCIDENT_WORDS = frozenset({"accident", "accidents", "mishap"})
 _MODE_OF_VEHICLE = {word: mode for mode, words in CRASH_VEHICLES.items() for word in words}
 
 _FACILITY = "FAC"
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
-_COUNTRY_KEYS = frozenset(entity_key(name) for name in gz.COUNTRIES)
+_COUNTRY_KEYS = geo.COUNTRY_KEYS
 _DEMONYM_KEYS = frozenset(name.casefold() for name in gz.DEMONYMS)
 # A town this large, located in a country the article does not name, is still that one.
 _SURE_POPULATION = 100_000
@@ -257,7 +262,7 @@ def scenes_match(a: EventScene, b: EventScene) -> int:
         return SAME_PLACE
     if (a.lead - _COUNTRY_KEYS) & theirs or (b.lead - _COUNTRY_KEYS) & own:
         return SAME_PLACE  # one's first paragraph names the place the other's brief gives
-    if _near(own | a.hints, a.countries, theirs | b.hints, b.countries):
+    if geo.any_near(own | a.hints, a.countries, theirs | b.hints, b.countries):
         return SAME_PLACE
     if _small_place_near_named_town(a, b) or _small_place_near_named_town(b, a):
         return SAME_PLACE
@@ -279,9 +284,7 @@ def regional_match(a: EventScene, b: EventScene) -> bool:
     ours, theirs = a.lead - _COUNTRY_KEYS, b.lead - _COUNTRY_KEYS
     if ours & theirs or ours & b.area or theirs & a.area:
         return True
-    located = [geo.locate(k, a.countries) for k in ours]
-    others = [geo.locate(k, b.countries) for k in theirs]
-    return any(geo.near(x, y, geo.REGIONAL_KM) for x in located if x for y in others if y)
+    return geo.any_near(ours, a.countries, theirs, b.countries, geo.REGIONAL_KM)
 
 
 def _venues(facilities: frozenset[str]) -> bool:
@@ -301,13 +304,6 @@ def _small_place_near_named_town(a: EventScene, b: EventScene) -> bool:
     unlocated = theirs and not any(geo.locate(k, b.countries) for k in theirs)
     same_country = not (a.countries and b.countries) or bool(a.countries & b.countries)
     return bool(towns & b.lead) and bool(unlocated) and same_country
-
-
-def _near(ours, our_countries, theirs, their_countries) -> bool:
-    """Some town of one side lies within `places.NEAR_KM` of one of the other's."""
-    located = [geo.locate(k, our_countries) for k in ours]
-    others = [geo.locate(k, their_countries) for k in theirs]
-    return any(geo.near(x, y) for x in located if x for y in others if y)
 
 
 def is_vague(scene: EventScene) -> bool:
@@ -439,7 +435,7 @@ def _accident_by_vehicle(sources: Sequence[str]) -> str | None:
     """ "A bus accident", "the accident ... the minibus": an accident with a vehicle is a crash."""
     for source in sources:
         words = set(_WORD.findall(source.casefold()))
-        if words & _ACCIDENT_WORDS and words & _MODE_OF_VEHICLE.keys():
+        if words & ACCIDENT_WORDS and words & _MODE_OF_VEHICLE.keys():
             return "crash"
     return None
 

@@ -38,7 +38,7 @@ CELL_DEGREES = 0.5
 # Nouns after a place's name that give its extent, not another place ("Harnai
 # district", "Lagos State", "the Colca valley").
 _EXTENT_WORDS = REGION_NOUNS | EXTENT_LANDFORMS | frozenset({"state", "sub-county"})
-_COUNTRY_KEYS = frozenset(entity_key(c) for c in gz.COUNTRIES)
+COUNTRY_KEYS = frozenset(entity_key(c) for c in gz.COUNTRIES)
 # Letters NFKD does not take apart: "Dilovası", "Łódź", "Ærø".
 _LETTERS = str.maketrans(
     {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss", "æ": "ae"}
@@ -59,7 +59,7 @@ def place_key(name: str) -> str:
     """The key of a place name without its extent noun or accents ("Harnai district" →
     "harnai", "Dilovası" → "dilovasi"); a country keeps its whole name."""
     key = entity_key(_plain(name))
-    if key in _COUNTRY_KEYS:
+    if key in COUNTRY_KEYS:
         return key
     words = key.split()
     while len(words) > 1 and words[-1] in _EXTENT_WORDS:
@@ -69,7 +69,7 @@ def place_key(name: str) -> str:
 
 def locate(key: str, countries: Iterable[str] = ()) -> Located | None:
     """The city a place key names, preferring one in `countries`, else the most populous."""
-    if key in _COUNTRY_KEYS:
+    if key in COUNTRY_KEYS:
         return None  # GeoNames lists "Bangladesh" as another name of a Yerevan district
     found = _cities().get(key)
     if not found and key.endswith(" city"):
@@ -87,6 +87,19 @@ def country_code(key: str) -> str | None:
 
 def near(a: Located, b: Located, km: float = NEAR_KM) -> bool:
     return a.country == b.country and distance_km(a, b) <= km
+
+
+def any_near(
+    ours: Iterable[str],
+    our_countries: Iterable[str],
+    theirs: Iterable[str],
+    their_countries: Iterable[str],
+    km: float = NEAR_KM,
+) -> bool:
+    """Some place key of one side locates within `km` of one of the other's."""
+    located = [p for p in (locate(k, our_countries) for k in ours) if p]
+    others = [p for p in (locate(k, their_countries) for k in theirs) if p]
+    return any(near(x, y, km) for x in located for y in others)
 
 
 def distance_km(a: Located, b: Located) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from service.nlp.summary import MAX_WORDS, MIN_WORDS
 from service.schemas.common_fields import AnalysisEnvelopeSchema
 
 CATEGORIES = ("killed", "injured", "missing")
@@ -238,7 +239,7 @@ class SummaryQuerySchema(Schema):
         metadata={"description": "How many whole sentences (1-10), as chosen before compression"},
     )
     words = fields.Integer(
-        validate=validate.Range(10, 300),
+        validate=validate.Range(MIN_WORDS, MAX_WORDS),
         metadata={
             "description": "At most this many words (10-300), compressed sentences carrying "
             "as many of the article's facts as fit; the default (80) when neither "

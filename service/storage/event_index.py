@@ -261,17 +261,14 @@ class EventIndex:
     def _component(self, start: Iterable[str]) -> dict[str, dict]:
         """The records of every report linked, directly or not, to one of `start`."""
         records: dict[str, dict] = {}
-        frontier = sorted(set(start))
-        while frontier and len(records) < MAX_COMPONENT:
-            fresh = self._records(frontier)
+        fresh = self._records(sorted(set(start)))
+        while fresh and len(records) < MAX_COMPONENT:
             records.update(fresh)
             candidates = self._candidates(fresh.values()) - records.keys()
             found = self._records(sorted(candidates))
-            frontier = sorted(
-                c
-                for c, theirs in found.items()
-                if any(link(_report(a, r), _report(c, theirs)) for a, r in fresh.items())
-            )
+            ours = [_report(a, r) for a, r in fresh.items()]
+            # Each record is read once: the linked ones are the next round's reports.
+            fresh = {c: r for c, r in found.items() if _linked(_report(c, r), ours)}
         return records
 
     def _records(self, article_ids: Sequence[str]) -> dict[str, dict]:
@@ -501,6 +498,10 @@ def _geo_keys(scene: EventScene) -> set[str]:
         if located is not None:
             keys.update(geo.cells(located))
     return keys
+
+
+def _linked(report: Report, others: Sequence[Report]) -> bool:
+    return any(link(report, other) for other in others)
 
 
 def _report(article_id: str, record: Mapping) -> Report:

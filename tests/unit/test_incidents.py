@@ -12,6 +12,8 @@ from service.nlp.incidents import (
     SAME_PLACE,
     EventScene,
     Incident,
+    _is_demonym,
+    _route_ends,
     event_label,
     incident_kind,
     incident_of,
@@ -579,3 +581,47 @@ def test_a_report_placed_by_a_facility_that_is_no_venue_is_still_vague():
 def test_regional_match_for_an_earthquake(a, b, same):
     assert regional_match(a, b) is same
     assert regional_match(b, a) is same
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "strength"),
+    [
+        *rule(
+            "a venue's name shortened",
+            (["tabor hotel"], ["tabor lakeside hotel"], SAME_FACILITY),
+            (["marlow hotel"], ["marlow grand hotel"], SAME_FACILITY),
+            (["orchid arena"], ["orchid sports arena"], SAME_FACILITY),
+        ),
+        *rule(
+            "another venue of the town",
+            (["central station"], ["central bus station"], SAME_FACILITY),
+            (["central station"], ["kesterton arena"], 0),
+        ),
+    ],
+)
+def test_one_venue_under_a_shortened_name(ours, theirs, strength, monkeypatch):
+    monkeypatch.setattr("service.nlp.incidents._COUNTRY_KEYS", frozenset({"ruritania"}))
+    a = placed(["velmora"], facilities=ours)
+    b = placed(["kesterton"], facilities=theirs)
+    assert scenes_match(a, b) == strength
+
+
+@pytest.mark.parametrize(
+    ("road", "towns"),
+    [
+        ("Nakuru-Eldoret highway", ("Nakuru", "Eldoret")),
+        ("Lagos–Ibadan Expressway", ("Lagos", "Ibadan")),
+        ("Davao–Cotabato road", ("Davao", "Cotabato")),
+        ("Karakoram Highway", ("Karakoram",)),
+    ],
+)
+def test_a_road_names_the_towns_it_joins(road, towns):
+    assert _route_ends(entity(road, "FAC")) == towns
+
+
+@pytest.mark.parametrize(
+    ("name", "people"),
+    [("Nepali", True), ("Venezuelans", True), ("Kenyans", True), ("Kenya", False)],
+)
+def test_a_people_is_not_a_place(name, people):
+    assert _is_demonym(name) is people

@@ -432,6 +432,7 @@ DEMONYMS = names(
     Mozambican
     Muslim
     Nepalese
+    Nepali
     Nigerian
     Norwegian
     Pakistani

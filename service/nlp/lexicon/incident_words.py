@@ -62,6 +62,8 @@ FIRE_SERVICE_NOUNS = words(
     fighters officer officers service services station stations tender tenders truck trucks
     """
 )
+# Words of an incident of no kind that, with a vehicle named, are a crash ("a bus accident").
+ACCIDENT_WORDS = words("accident accidents mishap")
 # The vehicles that make a "crash" a road, rail or air crash (the first one named).
 CRASH_VEHICLES = {
     "road crash": words(

@@ -9,7 +9,7 @@ from datetime import datetime
 from spacy.tokens import Span, Token
 
 from ..datelines import dateline
-from ..doc_facts import ents_in
+from ..doc_facts import ents_in, facts
 from ..lexicon import summary_words as sw
 from ..lexicon.incident_words import EVENT_NOUNS
 from .brief_inputs import EntityLike
@@ -95,7 +95,7 @@ def _places(event: Token | None, lead: Span, entities: Sequence[EntityLike]) -> 
         found = _place_names(list(ents_in(attached)), entities)
     if not found:
         # Not the dateline's city: where the report was filed, not where it happened.
-        filed = dateline(lead.doc.text)
+        filed = dateline(facts(lead.doc).text)  # Doc.text would join every token again
         after = filed.end if filed is not None else 0
         found = _place_names([e for e in ents_in(lead) if e.start_char >= after], entities)
     if not found:

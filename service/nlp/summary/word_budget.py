@@ -1,11 +1,12 @@
 """A summary of at most N words that carries as many of the article's facts as fit.
 
-At analysis, the best-ranked sentences are compressed once (`compression`) into
-pieces: the spans kept, their mended text, their length in words and the facts
-they carry (figures, the incident word, places, dates, named actors, other
-content words). Per request, `summary_in_words` picks pieces greedily by the
-facts not yet covered per word spent, within the budget, and returns them in
-article order. Pieces are plain data, so the selection runs on a cached part.
+At analysis, the sentences the summary picks are compressed once (`compression`)
+into pieces: the spans kept, their mended text, their length in words and the
+facts they carry (figures, the incident word, places, dates, named actors,
+other content words; kept for clients and for a fact-aware selection, which
+the pick order still beats). Per request, `summary_in_words` fills the budget
+with the pieces in pick order and returns them in article order. Pieces are
+plain data, so the selection runs on a cached part.
 """
 
 from __future__ import annotations
@@ -27,16 +28,6 @@ MIN_WORDS = 10
 MAX_WORDS = 300
 # How many of the best-ranked sentences are compressed and kept as pieces.
 MAX_PIECES = 12
-# What a fact is worth to the reader of a short summary (who, what, where, when, how many).
-FACT_WEIGHTS = {
-    "figure": 3.0,
-    "incident": 2.0,
-    "place": 2.0,
-    "date": 1.5,
-    "actor": 1.5,
-    "word": 0.25,
-}
-_SCORE_WEIGHT = 2.0
 _ENTITY_KINDS = {
     "GPE": "place",
     "LOC": "place",
@@ -95,13 +86,10 @@ def summary_pieces(
 
 
 def summary_in_words(pieces: Sequence[Mapping], budget: int) -> list[Mapping]:
-    """The pieces to show for a `budget` of words, in article order.
-
-    The best-ranked piece that fits comes first (a news lead carries the most);
-    then, greedily, the piece adding the most value per square root of its words
-    (new facts, and its rank score): plain value per word would always prefer
-    the shortest scraps. A piece that adds no new fact ends the summary.
-    """
+    """The pieces to show for a `budget` of words, in article order: each in the order
+    the summary picks sentences (best first, no repeats) while it fits; a piece too
+    long for what is left gives way to a shorter one after it. (Choosing by new
+    facts per word instead preferred short scraps to the lead, and scored lower.)"""
     chosen: list[Mapping] = []
     left = budget
     for piece in pieces:  # in the order the summary picks sentences
@@ -109,16 +97,6 @@ def summary_in_words(pieces: Sequence[Mapping], budget: int) -> list[Mapping]:
             chosen.append(piece)
             left -= piece["words"]
     return sorted(chosen, key=lambda p: p["index"])
-
-
-def _new(piece: Mapping, covered: set[str]) -> bool:
-    """Whether the piece says something the summary does not: a fact beyond plain words."""
-    return any(f not in covered and not f.startswith("word:") for f in piece["facts"])
-
-
-def _gain(piece: Mapping, covered: set[str]) -> float:
-    new = [f for f in piece["facts"] if f not in covered]
-    return sum(FACT_WEIGHTS[f.split(":", 1)[0]] for f in new) + _SCORE_WEIGHT * piece["score"]
 
 
 def _facts(tokens, figure_offsets: Sequence[tuple[int, int]]) -> set[str]:
